@@ -1,0 +1,31 @@
+package dev.freshjar.cache;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One verified, immutable jar in the cache, as recorded for a module.
+ *
+ * @param module the module's name
+ * @param sha256 the jar's SHA-256, 64 lower-case hex digits; also its file name in {@code objects/}
+ * @param jar the content-addressed file; never rewritten
+ * @param title the manifest's {@code Implementation-Title}, or empty
+ * @param version the manifest's {@code Implementation-Version}, or empty
+ * @param source the URL it was fetched from
+ * @param fetchedAt when it was fetched
+ */
+public record CachedJar(
+    String module,
+    String sha256,
+    Path jar,
+    String title,
+    String version,
+    URI source,
+    Instant fetchedAt) {
+
+  /** The first 12 hex digits of the hash, as users see it. */
+  public String shortSha() {
+    return sha256.substring(0, 12);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.freshjar.cache;
+
+import java.util.Optional;
+
+/** What became of one module when its cache entry was brought up to date. */
+public sealed interface Refresh permits Refresh.Fresh, Refresh.Fallback, Refresh.Unavailable {
+
+  /** The module's name. */
+  String module();
+
+  /**
+   * The jar to run, when there is one.
+   *
+   * @return the current jar, or empty when the module is unavailable
+   */
+  Optional<CachedJar> jar();
+
+  /**
+   * The source answered and the cache holds its newest jar.
+   *
+   * @param current the jar now current
+   * @param previous the jar that was current before, when this refresh replaced it
+   */
+  record Fresh(CachedJar current, Optional<CachedJar> previous) implements Refresh {
+    @Override
+    public String module() {
+      return current.module();
+    }
+
+    @Override
+    public Optional<CachedJar> jar() {
+      return Optional.of(current);
+    }
+
+    /** Whether this refresh installed a different jar than was current before. */
+    public boolean changed() {
+      return previous.map(p -> !p.sha256().equals(current.sha256())).orElse(true);
+    }
+  }
+
+  /**
+   * The source could not be used (or was not asked, offline); the cached jar runs instead.
+   *
+   * @param current the cached jar that runs
+   * @param reason why the source was not used, for a person: "HTTP 503 from https://...", ...
+   */
+  record Fallback(CachedJar current, String reason) implements Refresh {
+    @Override
+    public String module() {
+      return current.module();
+    }
+
+    @Override
+    public Optional<CachedJar> jar() {
+      return Optional.of(current);
+    }
+  }
+
+  /**
+   * There is no jar to run: never fetched, and the source could not be used.
+   *
+   * @param module the module's name
+   * @param reason why, for a person
+   */
+  record Unavailable(String module, String reason) implements Refresh {
+    @Override
+    public Optional<CachedJar> jar() {
+      return Optional.empty();
+    }
+  }
+}
