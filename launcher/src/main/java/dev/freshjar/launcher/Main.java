@@ -1,0 +1,30 @@
+package dev.freshjar.launcher;
+
+import dev.freshjar.launcher.cli.Cli;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The entry point {@code bin/freshjar} runs. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    // Results are UTF-8 whatever the platform's default charset (often ASCII under cron).
+    PrintWriter out =
+        new PrintWriter(
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+                1 << 16));
+    PrintStream err =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    int status = Cli.run(args, System.in, out, err, System.getenv());
+    out.flush();
+    System.exit(status);
+  }
+}

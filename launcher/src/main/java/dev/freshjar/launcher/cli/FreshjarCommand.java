@@ -1,0 +1,163 @@
+package dev.freshjar.launcher.cli;
+
+import dev.freshjar.cache.ModuleCache;
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.modules.ModuleSet;
+import dev.freshjar.launcher.modules.ModuleSources;
+import dev.freshjar.launcher.modules.ModuleStatus;
+import dev.freshjar.launcher.modules.Refresher;
+import dev.freshjar.launcher.output.Format;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The top-level command: global options, the built-in commands, and any rule by name. */
+@Command(
+    name = "freshjar",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Runs the newest published version of each configured module's rules.",
+      "",
+      "  freshjar [OPTIONS] RULE [RULE-OPTIONS] INPUT   run a rule, e.g. top -n 5 book.txt",
+      "  INPUT: an http(s) URL, a file: URL, a local path, or - for standard input",
+      ""
+    },
+    subcommands = {RulesCommand.class, ModulesCommand.class, UpdateCommand.class},
+    footer = {
+      "",
+      "Rules come from modules: 'freshjar rules' lists them (the built-in text module has",
+      "top, wc and histogram); 'freshjar RULE --help' shows a rule's options.",
+      "Exit status: 0 ok, 1 the rule or its input failed, 2 usage error,",
+      "3 a needed module is unavailable."
+    })
+public final class FreshjarCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--module",
+      paramLabel = "NAME=URL",
+      description = "A module to use (repeatable). Default: the text-utils module built here.")
+  List<String> moduleFlags = new ArrayList<>();
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "Where fetched jars are kept. Default: $FRESHJAR_CACHE, $XDG_CACHE_HOME/freshjar,"
+              + " ~/.cache/freshjar.")
+  Path cacheDir;
+
+  @Option(names = "--offline", description = "Ask no server; run on what the cache holds.")
+  boolean offline;
+
+  @Option(names = "--refresh", description = "Download every module again, ignoring validators.")
+  boolean refresh;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|tsv|json",
+      converter = FormatConverter.class,
+      description = "How results are printed (default: ${DEFAULT-VALUE}).")
+  Format format = Format.TEXT;
+
+  @Option(
+      names = "--update-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How long update checks of several modules may take in all (default: 5s);"
+              + " a module whose server has not answered by then runs on its cached version.")
+  Duration updateTimeout = Duration.ofSeconds(5);
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "RULE",
+      description = "A rule, its options and its INPUT.",
+      hidden = true)
+  List<String> ruleCommand = new ArrayList<>();
+
+  private final Streams streams;
+  private final Map<String, String> env;
+
+  FreshjarCommand(Streams streams, Map<String, String> env) {
+    this.streams = streams;
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    if (ruleCommand.isEmpty()) {
+      throw CommandFailure.usage("no command given; try 'freshjar --help' or 'freshjar rules'");
+    }
+    try (ModuleSet modules = openModules()) {
+      return new RuleInvocation(this, modules).run(ruleCommand);
+    }
+  }
+
+  /** Standard streams, so that tests and the shell can run commands in-process. */
+  record Streams(InputStream in, PrintWriter out, PrintStream err) {}
+
+  Streams streams() {
+    return streams;
+  }
+
+  Format format() {
+    return format;
+  }
+
+  Refresher.Mode refreshMode() {
+    if (offline && refresh) {
+      throw CommandFailure.usage("--offline and --refresh contradict each other; give one");
+    }
+    return offline ? Refresher.Mode.OFFLINE : refresh ? Refresher.Mode.FORCE : Refresher.Mode.CHECK;
+  }
+
+  ModuleCache cache() {
+    return ModuleCache.open(CacheLocation.resolve(cacheDir, env, System.getProperty("user.home")));
+  }
+
+  List<ModuleSource> sources() {
+    List<ModuleSource> sources = ModuleSources.fromFlags(moduleFlags);
+    if (!sources.isEmpty()) {
+      return sources;
+    }
+    String home = System.getProperty("freshjar.home");
+    if (home == null) {
+      throw CommandFailure.unavailable(
+          "no module configured: give --module NAME=URL (freshjar.home is not set, so the"
+              + " built-in text-utils module cannot be found)");
+    }
+    return List.of(
+        ModuleSources.builtIn(Path.of(home))
+            .orElseThrow(
+                () ->
+                    CommandFailure.unavailable(
+                        "no module configured and the built-in text-utils module is not built"
+                            + " under "
+                            + home
+                            + "; run 'mvn -q package' there, or give --module NAME=URL")));
+  }
+
+  /** Refreshes and loads every configured module, warning on standard error where needed. */
+  ModuleSet openModules() {
+    Refresher.Mode mode = refreshMode();
+    List<ModuleSource> sources = sources();
+    ModuleSet modules =
+        ModuleSet.load(sources, new Refresher(cache(), updateTimeout).refreshAll(sources, mode));
+    for (ModuleStatus status : modules.statuses()) {
+      status.warning().ifPresent(w -> streams.err().println("freshjar: warning: " + w));
+    }
+    return modules;
+  }
+}

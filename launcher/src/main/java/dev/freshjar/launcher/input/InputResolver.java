@@ -1,0 +1,92 @@
+package dev.freshjar.launcher.input;
+
+import dev.freshjar.api.Input;
+import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.ExitStatus;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Turns what the user typed as INPUT into a rule {@link Input}: an http(s) URL, a file: URL, a
+ * local path, or {@code -} for standard input. Nothing is read until the rule opens it.
+ */
+public final class InputResolver {
+  private final InputStream stdin;
+  private final HttpDocuments http = new HttpDocuments();
+  private final AtomicBoolean stdinTaken = new AtomicBoolean();
+
+  public InputResolver(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /**
+   * The input {@code spec} names.
+   *
+   * @throws CommandFailure (exit 1) when a local file does not exist or the URL is malformed
+   */
+  public Input resolve(String spec) {
+    if (spec.equals("-")) {
+      return Input.of("-", this::openStdin, StandardCharsets.UTF_8, -1);
+    }
+    String lower = spec.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      return http.input(uri(spec));
+    }
+    if (lower.startsWith("file:")) {
+      return file(spec, Path.of(uri(spec)));
+    }
+    try {
+      return file(spec, Path.of(spec));
+    } catch (InvalidPathException e) {
+      throw inputFailure("'" + spec + "' is not a valid path: " + e.getMessage());
+    }
+  }
+
+  private InputStream openStdin() throws IOException {
+    if (!stdinTaken.compareAndSet(false, true)) {
+      throw new IOException("standard input can be read only once");
+    }
+    // The rule closes what it opens; standard input must stay open for the process.
+    return new FilterInputStream(stdin) {
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static Input file(String spec, Path path) {
+    if (Files.isDirectory(path)) {
+      throw inputFailure(spec + " is a directory, not a file");
+    }
+    if (!Files.isReadable(path)) {
+      throw inputFailure(Files.exists(path) ? spec + " is not readable" : "no such file: " + spec);
+    }
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw inputFailure("cannot read " + spec + ": " + e.getMessage());
+    }
+    return Input.of(spec, () -> Files.newInputStream(path), StandardCharsets.UTF_8, size);
+  }
+
+  private static URI uri(String spec) {
+    try {
+      return new URI(spec);
+    } catch (URISyntaxException e) {
+      throw inputFailure("'" + spec + "' is not a valid URL: " + e.getMessage());
+    }
+  }
+
+  private static CommandFailure inputFailure(String message) {
+    return new CommandFailure(ExitStatus.RULE_FAILED, message);
+  }
+}

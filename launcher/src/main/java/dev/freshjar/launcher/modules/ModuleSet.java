@@ -1,0 +1,89 @@
+package dev.freshjar.launcher.modules;
+
+import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.loading.LoadedModule;
+import dev.freshjar.launcher.loading.ModuleLoadException;
+import dev.freshjar.launcher.loading.ModuleLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One consistent set of loaded module versions and the rules they provide. A module that fails to
+ * load is left out and reported; the others still work. Closing the set closes every loader.
+ */
+public final class ModuleSet implements AutoCloseable {
+  private final List<ModuleStatus> statuses;
+  private final RuleBook rules;
+
+  private ModuleSet(List<ModuleStatus> statuses) {
+    this.statuses = List.copyOf(statuses);
+    List<LoadedModule> loaded = new ArrayList<>();
+    Map<String, String> unavailable = new LinkedHashMap<>();
+    for (ModuleStatus status : statuses) {
+      status.loaded().ifPresent(loaded::add);
+      status.unavailableReason().ifPresent(reason -> unavailable.put(status.name(), reason));
+    }
+    this.rules = new RuleBook(loaded, unavailable);
+  }
+
+  /**
+   * Loads the jar each refresh produced, in order. Never throws for a module's fault: a module that
+   * cannot load is recorded as unavailable with the reason.
+   */
+  public static ModuleSet load(List<ModuleSource> sources, List<Refresh> refreshes) {
+    List<ModuleStatus> statuses = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      statuses.add(loadOne(sources.get(i), refreshes.get(i)));
+    }
+    return new ModuleSet(statuses);
+  }
+
+  private static ModuleStatus loadOne(ModuleSource source, Refresh refresh) {
+    Optional<CachedJar> jar = refresh.jar();
+    if (jar.isEmpty()) {
+      return new ModuleStatus(source, refresh, Optional.empty(), Optional.empty());
+    }
+    try {
+      return new ModuleStatus(
+          source, refresh, Optional.of(ModuleLoader.load(jar.get())), Optional.empty());
+    } catch (ModuleLoadException e) {
+      return new ModuleStatus(source, refresh, Optional.empty(), Optional.of(e.getMessage()));
+    }
+  }
+
+  public List<ModuleStatus> statuses() {
+    return statuses;
+  }
+
+  public RuleBook rules() {
+    return rules;
+  }
+
+  @Override
+  public void close() {
+    IOException failure = null;
+    for (ModuleStatus status : statuses) {
+      if (status.loaded().isPresent()) {
+        try {
+          status.loaded().get().close();
+        } catch (IOException e) {
+          if (failure == null) {
+            failure = e;
+          } else {
+            failure.addSuppressed(e);
+          }
+        }
+      }
+    }
+    if (failure != null) {
+      throw new UncheckedIOException("could not close a module's class loader", failure);
+    }
+  }
+}

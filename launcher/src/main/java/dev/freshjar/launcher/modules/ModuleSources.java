@@ -1,0 +1,90 @@
+package dev.freshjar.launcher.modules;
+
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.launcher.CommandFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Which modules a run uses, from {@code --module NAME=URL} flags or the built-in default. */
+public final class ModuleSources {
+  /** The name of the text-utils module built in this repository, used when none is configured. */
+  public static final String DEFAULT_MODULE = "text";
+
+  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+  private ModuleSources() {}
+
+  /**
+   * Parses {@code --module} flags, each {@code NAME=URL}; a URL without a scheme is a local path.
+   *
+   * @throws CommandFailure (exit 2) naming the bad flag
+   */
+  public static List<ModuleSource> fromFlags(List<String> flags) {
+    Map<String, ModuleSource> sources = new LinkedHashMap<>();
+    for (String flag : flags) {
+      int equals = flag.indexOf('=');
+      if (equals <= 0 || equals == flag.length() - 1) {
+        throw CommandFailure.usage(
+            "--module "
+                + flag
+                + ": expected NAME=URL, e.g. --module text=https://example.org/t.jar");
+      }
+      String name = flag.substring(0, equals).trim();
+      ModuleSource source;
+      try {
+        source = ModuleSource.of(name, toUri(flag.substring(equals + 1).trim()));
+      } catch (IllegalArgumentException e) {
+        throw CommandFailure.usage("--module " + flag + ": " + e.getMessage());
+      }
+      if (sources.put(name, source) != null) {
+        throw CommandFailure.usage("--module " + name + " is given twice");
+      }
+    }
+    return new ArrayList<>(sources.values());
+  }
+
+  /** The text-utils module built under {@code home}, as a {@code file:} source, if it is built. */
+  public static Optional<ModuleSource> builtIn(Path home) {
+    Path target = home.resolve("text-utils-module").resolve("target");
+    if (!Files.isDirectory(target)) {
+      return Optional.empty();
+    }
+    try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "text-utils-module-*.jar")) {
+      for (Path jar : jars) {
+        String file = jar.getFileName().toString();
+        if (!file.endsWith("-sources.jar") && !file.endsWith("-javadoc.jar")) {
+          return Optional.of(ModuleSource.of(DEFAULT_MODULE, jar.toAbsolutePath().toUri()));
+        }
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  static URI toUri(String text) {
+    if (SCHEME.matcher(text).matches()) {
+      try {
+        return new URI(text);
+      } catch (URISyntaxException e) {
+        throw new IllegalArgumentException("'" + text + "' is not a valid URL: " + e.getMessage());
+      }
+    }
+    try {
+      return Path.of(text).toAbsolutePath().normalize().toUri();
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a valid path: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.freshjar.launcher.modules;
+
+import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.loading.LoadedModule;
+import java.util.Optional;
+
+/**
+ * What became of one configured module in this run: how its cache entry was refreshed and whether
+ * its jar loaded.
+ *
+ * @param source where the module is published
+ * @param refresh the outcome of bringing its cache entry up to date
+ * @param loaded the loaded module, when it loaded
+ * @param loadError why it did not load, when it had a jar that failed to load
+ */
+public record ModuleStatus(
+    ModuleSource source,
+    Refresh refresh,
+    Optional<LoadedModule> loaded,
+    Optional<String> loadError) {
+
+  public String name() {
+    return source.name();
+  }
+
+  public Optional<CachedJar> jar() {
+    return refresh.jar();
+  }
+
+  public boolean available() {
+    return loaded.isPresent();
+  }
+
+  /** Why the module cannot be used, when it cannot. */
+  public Optional<String> unavailableReason() {
+    if (loadError.isPresent()) {
+      return loadError.map(reason -> "cannot load " + jarLabel() + ": " + reason);
+    }
+    if (refresh instanceof Refresh.Unavailable unavailable) {
+      return Optional.of(unavailable.reason());
+    }
+    return Optional.empty();
+  }
+
+  /** "fresh", "cached fallback: REASON" or "unavailable: REASON", as {@code modules} shows it. */
+  public String state() {
+    Optional<String> unavailable = unavailableReason();
+    if (unavailable.isPresent()) {
+      return "unavailable: " + unavailable.get();
+    }
+    if (refresh instanceof Refresh.Fallback fallback) {
+      return "cached fallback: " + fallback.reason();
+    }
+    return "fresh";
+  }
+
+  /** A warning for standard error, when the run is not on the module's newest version. */
+  public Optional<String> warning() {
+    if (unavailableReason().isPresent()) {
+      return Optional.of("module " + name() + " (" + source.url() + ") is " + state());
+    }
+    if (refresh instanceof Refresh.Fallback fallback) {
+      return Optional.of(
+          "module "
+              + name()
+              + ": using cached "
+              + jarLabel()
+              + " because "
+              + source.url()
+              + " could not be used: "
+              + fallback.reason());
+    }
+    return Optional.empty();
+  }
+
+  private String jarLabel() {
+    return jar()
+        .map(j -> (j.version().isEmpty() ? "?" : j.version()) + "/" + j.shortSha())
+        .orElse("(none)");
+  }
+}

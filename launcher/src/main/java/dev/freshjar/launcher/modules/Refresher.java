@@ -1,0 +1,88 @@
+package dev.freshjar.launcher.modules;
+
+import dev.freshjar.cache.ModuleCache;
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.Durations;
+import dev.freshjar.launcher.loading.ModuleJarCheck;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Brings every configured module's cache entry up to date, all at once, under one deadline: a slow
+ * author's server delays the run by at most the deadline, after which that module runs on its
+ * cached version.
+ */
+public final class Refresher {
+  private final ModuleCache cache;
+  private final Duration deadline;
+
+  public Refresher(ModuleCache cache, Duration deadline) {
+    this.cache = cache;
+    this.deadline = deadline;
+  }
+
+  /** How a run treats the modules' sources. */
+  public enum Mode {
+    /** Ask each source whether it has something newer (conditional GET). */
+    CHECK,
+    /** Download each module again, ignoring validators. */
+    FORCE,
+    /** Ask no source; use what the cache holds. */
+    OFFLINE
+  }
+
+  /** One outcome per source, in the same order. */
+  public List<Refresh> refreshAll(List<ModuleSource> sources, Mode mode) {
+    if (mode == Mode.OFFLINE) {
+      return sources.stream().map(s -> cache.offline(s.name())).toList();
+    }
+    if (sources.size() == 1) {
+      // Nothing to overlap with: no thread needed, and the source's own timeout bounds it.
+      return List.of(refreshOne(sources.get(0), mode));
+    }
+    List<CompletableFuture<Refresh>> pending = new ArrayList<>();
+    for (ModuleSource source : sources) {
+      pending.add(
+          CompletableFuture.supplyAsync(() -> refreshOne(source, mode), DaemonThreads.POOL));
+    }
+    long deadlineNanos = System.nanoTime() + deadline.toNanos();
+    List<Refresh> outcomes = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      outcomes.add(await(sources.get(i), pending.get(i), deadlineNanos));
+    }
+    return outcomes;
+  }
+
+  private Refresh refreshOne(ModuleSource source, Mode mode) {
+    return cache.refresh(source, new ModuleJarCheck(source.name()), mode == Mode.FORCE);
+  }
+
+  private Refresh await(
+      ModuleSource source, CompletableFuture<Refresh> future, long deadlineNanos) {
+    try {
+      return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return fellBack(
+          source, "no answer within the update deadline of " + Durations.format(deadline));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return fellBack(source, "interrupted while checking for updates");
+    } catch (ExecutionException e) {
+      return fellBack(source, "checking for updates failed: " + e.getCause());
+    }
+  }
+
+  private Refresh fellBack(ModuleSource source, String reason) {
+    return cache
+        .current(source.name())
+        .<Refresh>map(jar -> new Refresh.Fallback(jar, reason))
+        .orElseGet(() -> new Refresh.Unavailable(source.name(), reason));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.freshjar.launcher.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.freshjar.api.Column;
+import dev.freshjar.api.Table;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** An array of row objects keyed by column name, numbers as JSON numbers. */
+final class JsonWriter {
+  private JsonWriter() {}
+
+  static void write(Table table, Writer out) throws IOException {
+    List<Column> columns = table.columns();
+    JsonGenerator json =
+        new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.writeStartArray();
+    for (List<Object> row : table.rows()) {
+      json.writeStartObject();
+      for (int i = 0; i < columns.size(); i++) {
+        json.writeFieldName(columns.get(i).name());
+        Object value = row.get(i);
+        if (value instanceof Long number) {
+          json.writeNumber(number);
+        } else {
+          json.writeString(value.toString());
+        }
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.flush();
+    out.write('\n');
+  }
+}

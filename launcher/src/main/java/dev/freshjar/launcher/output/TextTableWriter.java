@@ -1,0 +1,82 @@
+package dev.freshjar.launcher.output;
+
+import dev.freshjar.api.Column;
+import dev.freshjar.api.Table;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** Columns aligned under their names; numbers right-aligned, text left-aligned. */
+final class TextTableWriter {
+  private static final String GAP = "  ";
+
+  private TextTableWriter() {}
+
+  static void write(Table table, Writer out) throws IOException {
+    List<Column> columns = table.columns();
+    int[] widths = new int[columns.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = width(columns.get(i).name());
+    }
+    for (List<Object> row : table.rows()) {
+      for (int i = 0; i < widths.length; i++) {
+        widths[i] = Math.max(widths[i], width(visible(row.get(i))));
+      }
+    }
+    for (int i = 0; i < widths.length; i++) {
+      cell(columns.get(i), columns.get(i).name(), widths[i], i == widths.length - 1, out);
+    }
+    out.write('\n');
+    for (List<Object> row : table.rows()) {
+      for (int i = 0; i < widths.length; i++) {
+        cell(columns.get(i), visible(row.get(i)), widths[i], i == widths.length - 1, out);
+      }
+      out.write('\n');
+    }
+  }
+
+  private static void cell(Column column, String value, int width, boolean last, Writer out)
+      throws IOException {
+    int padding = width - width(value);
+    boolean right = column.type() == Column.Type.INTEGER;
+    if (right) {
+      pad(padding, out);
+    }
+    out.write(value);
+    if (!right && !last) {
+      pad(padding, out);
+    }
+    if (!last) {
+      out.write(GAP);
+    }
+  }
+
+  /** Control characters would break the layout; show them escaped. */
+  private static String visible(Object value) {
+    String text = value.toString();
+    if (text.chars().noneMatch(Character::isISOControl)) {
+      return text;
+    }
+    StringBuilder escaped = new StringBuilder();
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (Character.isISOControl(cp)) {
+                escaped.append(String.format("\\u%04x", cp));
+              } else {
+                escaped.appendCodePoint(cp);
+              }
+            });
+    return escaped.toString();
+  }
+
+  private static int width(String text) {
+    return text.codePointCount(0, text.length());
+  }
+
+  private static void pad(int count, Writer out) throws IOException {
+    for (int i = 0; i < count; i++) {
+      out.write(' ');
+    }
+  }
+}
