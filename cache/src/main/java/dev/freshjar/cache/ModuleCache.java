@@ -1,6 +1,12 @@
 package dev.freshjar.cache;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -9,10 +15,22 @@ import java.util.Optional;
  * tmp/}. Safe to use from several threads and several processes at once.
  */
 public final class ModuleCache {
-  private final Path root;
+  private final CacheLayout layout;
+  private final Settings settings;
+  private final TmpDir tmp;
+  private final RecordStore records;
+  private final ObjectStore objects;
+  private final FileFetch files;
+  // Built on the first http(s) refresh: a run with only local modules never pays for it.
+  private volatile HttpFetch http;
 
-  private ModuleCache(Path root) {
-    this.root = root;
+  private ModuleCache(CacheLayout layout, Settings settings) {
+    this.layout = layout;
+    this.settings = settings;
+    this.tmp = new TmpDir(layout.tmp(), settings.maxJarBytes());
+    this.records = new RecordStore(layout, settings.lockWait());
+    this.objects = new ObjectStore(layout);
+    this.files = new FileFetch(tmp);
   }
 
   /**
@@ -21,12 +39,37 @@ public final class ModuleCache {
    * @throws CacheException when the directory cannot be created or read
    */
   public static ModuleCache open(Path root) {
-    return new ModuleCache(root);
+    return open(root, Settings.DEFAULTS);
+  }
+
+  static ModuleCache open(Path root, Settings settings) {
+    Path dir = root.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new CacheException(
+          "cannot create the cache directory " + dir + ": " + e.getMessage(), e);
+    }
+    if (!Files.isReadable(dir)) {
+      throw new CacheException("cannot read the cache directory " + dir);
+    }
+    CacheLayout layout = new CacheLayout(dir);
+    for (Path sub : List.of(layout.objects(), layout.modules(), layout.tmp())) {
+      try {
+        Files.createDirectories(sub);
+      } catch (IOException e) {
+        // A read-only cache still serves what it holds; a write that needs the directory
+        // reports "cache not writable" when it happens.
+      }
+    }
+    TmpDir.sweep(layout.tmp(), "download-");
+    TmpDir.sweep(layout.modules(), ".");
+    return new ModuleCache(layout, settings);
   }
 
   /** The cache's directory. */
   public Path root() {
-    return root;
+    return layout.root();
   }
 
   /**
@@ -36,7 +79,24 @@ public final class ModuleCache {
    * Refresh.Unavailable} with the reason.
    */
   public Refresh refresh(ModuleSource source, JarCheck check, boolean force) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(check, "check");
+    String module = source.name();
+    Optional<ModuleRecord> record;
+    try {
+      record = records.read(module);
+    } catch (CacheException e) {
+      return new Refresh.Unavailable(module, e.getMessage());
+    }
+    Optional<CachedJar> current = record.flatMap(this::currentJar);
+    try {
+      return fetchAndInstall(source, check, force, record, current);
+    } catch (RefreshFailure e) {
+      return fallback(module, current, e.reason());
+    } catch (CacheException e) {
+      // The record turned corrupt while this refresh ran.
+      return fallback(module, current, e.getMessage());
+    }
   }
 
   /**
@@ -44,11 +104,151 @@ public final class ModuleCache {
    * "offline", or unavailable.
    */
   public Refresh offline(String module) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Optional<CachedJar> current;
+    try {
+      current = current(module);
+    } catch (CacheException e) {
+      return new Refresh.Unavailable(module, e.getMessage());
+    }
+    return current
+        .<Refresh>map(jar -> new Refresh.Fallback(jar, "offline"))
+        .orElseGet(
+            () -> new Refresh.Unavailable(module, "not in the cache and --offline was given"));
   }
 
-  /** The module's current jar, if it was ever fetched. */
+  /**
+   * The module's current jar, if it was ever fetched.
+   *
+   * @throws CacheException when the module's record is corrupt
+   */
   public Optional<CachedJar> current(String module) {
-    throw new UnsupportedOperationException("not yet implemented");
+    ModuleSource.requireValidName(module);
+    return records.read(module).flatMap(this::currentJar);
+  }
+
+  /**
+   * Every version of the module the cache has fetched, newest first, each once; empty when it was
+   * never fetched. The current version is among them, not necessarily first.
+   *
+   * @throws CacheException when the module's record is corrupt
+   */
+  public List<CachedJar> history(String module) {
+    ModuleSource.requireValidName(module);
+    return records
+        .read(module)
+        .map(r -> r.history().stream().map(v -> v.toJar(module, layout)).toList())
+        .orElse(List.of());
+  }
+
+  private Refresh fetchAndInstall(
+      ModuleSource source,
+      JarCheck check,
+      boolean force,
+      Optional<ModuleRecord> record,
+      Optional<CachedJar> current)
+      throws RefreshFailure {
+    UrlPolicy.check(source);
+    FetchOutcome outcome;
+    if ("file".equalsIgnoreCase(source.url().getScheme())) {
+      // Hashing a local file is as cheap as any validator, so force changes nothing here.
+      outcome = files.fetch(source, current.map(CachedJar::sha256));
+    } else {
+      // Validators describe the current jar as served from the recorded URL only.
+      boolean conditional =
+          !force && current.isPresent() && record.get().url().equals(source.url());
+      outcome = http().fetch(source, conditional ? record.get().validators() : Validators.NONE);
+    }
+    if (outcome instanceof FetchOutcome.Downloaded download) {
+      try {
+        return install(source, check, download, record, current);
+      } finally {
+        TmpDir.delete(download.file());
+      }
+    }
+    // Unchanged is only ever reported against a current version.
+    return new Refresh.Fresh(current.orElseThrow(), current);
+  }
+
+  private Refresh install(
+      ModuleSource source,
+      JarCheck check,
+      FetchOutcome.Downloaded download,
+      Optional<ModuleRecord> record,
+      Optional<CachedJar> current)
+      throws RefreshFailure {
+    String module = source.name();
+    if (current.isPresent() && current.get().sha256().equals(download.sha256())) {
+      try {
+        rememberValidators(source, record.get(), download.validators());
+      } catch (RefreshFailure e) {
+        // The jar is verified to be the newest either way; a record that keeps its old
+        // validators (read-only cache, busy lock) only costs a full download next time.
+      }
+      return new Refresh.Fresh(current.get(), current);
+    }
+    JarVerifier.Identity identity =
+        JarVerifier.verify(download.file(), download.from().toString(), download.contentType());
+    try {
+      check.check(download.file());
+    } catch (RejectedJarException e) {
+      throw new RefreshFailure("rejected: " + e.getMessage() + " in " + download.from(), e);
+    }
+    try {
+      objects.promote(download.file(), download.sha256());
+    } catch (IOException e) {
+      throw RefreshFailure.notWritable(e);
+    }
+    ModuleRecord.Version version =
+        new ModuleRecord.Version(
+            download.sha256(),
+            identity.title(),
+            identity.version(),
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            source.url());
+    RecordStore.Change change =
+        records.update(
+            module,
+            before -> ModuleRecord.installed(before, module, version, download.validators()));
+    return new Refresh.Fresh(
+        version.toJar(module, layout), change.before().flatMap(this::currentJar));
+  }
+
+  /**
+   * The source sent the current jar again (a forced refresh, a server without validators, a changed
+   * URL): keep what it said identifies it so that the next refresh can be conditional.
+   */
+  private void rememberValidators(ModuleSource source, ModuleRecord record, Validators validators)
+      throws RefreshFailure {
+    if (record.url().equals(source.url()) && record.validators().equals(validators)) {
+      return;
+    }
+    records.update(
+        source.name(), before -> before.orElse(record).withValidators(source.url(), validators));
+  }
+
+  private Refresh fallback(String module, Optional<CachedJar> current, String reason) {
+    return current
+        .<Refresh>map(jar -> new Refresh.Fallback(jar, reason))
+        .orElseGet(() -> new Refresh.Unavailable(module, reason));
+  }
+
+  /** The record's current jar, unless its object has gone missing. */
+  private Optional<CachedJar> currentJar(ModuleRecord record) {
+    CachedJar jar = record.current().toJar(record.module(), layout);
+    return Files.isRegularFile(jar.jar()) ? Optional.of(jar) : Optional.empty();
+  }
+
+  private HttpFetch http() {
+    HttpFetch h = http;
+    if (h == null) {
+      synchronized (this) {
+        h = http;
+        if (h == null) {
+          h = HttpFetch.create(settings.httpClient(), tmp);
+          http = h;
+        }
+      }
+    }
+    return h;
   }
 }

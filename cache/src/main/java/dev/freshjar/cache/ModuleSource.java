@@ -24,6 +24,11 @@ public record ModuleSource(String name, URI url, boolean allowPlainHttp, Duratio
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(timeout, "timeout");
+    requireValidName(name);
+  }
+
+  /** Module names become file names in the cache, so they are checked wherever they enter. */
+  static void requireValidName(String name) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "module name '"

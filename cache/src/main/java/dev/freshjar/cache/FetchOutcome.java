@@ -1,0 +1,26 @@
+package dev.freshjar.cache;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What asking a source gave: the current version is still the newest, or a downloaded file. */
+sealed interface FetchOutcome {
+
+  /** The source has nothing newer than the cache's current version (304, or the same bytes). */
+  record Unchanged() implements FetchOutcome {}
+
+  /**
+   * A complete download, still unverified, in the cache's {@code tmp/}; the caller must delete or
+   * promote it.
+   *
+   * @param file the downloaded bytes
+   * @param sha256 their hash
+   * @param from the URL that sent them (after redirects), to name in reasons
+   * @param contentType the Content-Type the server gave, if any
+   * @param validators the ETag and Last-Modified the server gave
+   */
+  record Downloaded(
+      Path file, String sha256, URI from, Optional<String> contentType, Validators validators)
+      implements FetchOutcome {}
+}

@@ -1,0 +1,92 @@
+package dev.freshjar.cache;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the cache knows about one module: where it comes from, the validators for a conditional GET,
+ * which version is current and every version fetched so far (newest first). Immutable; a change
+ * makes a new record that {@link RecordStore} writes in place of the old one.
+ *
+ * @param module the module's name
+ * @param url the source the validators belong to
+ * @param validators the ETag and Last-Modified the source last sent for {@code url}
+ * @param currentSha the hash of the current version; one of {@code history}
+ * @param pinned whether the user fixed the current version (kept for {@code modules pin})
+ * @param history every version fetched, newest first, each hash once
+ */
+record ModuleRecord(
+    String module,
+    URI url,
+    Validators validators,
+    String currentSha,
+    boolean pinned,
+    List<Version> history) {
+
+  /**
+   * One fetched version of a module.
+   *
+   * @param sha256 the jar's hash, its name under {@code objects/}
+   * @param title the manifest's Implementation-Title, or empty
+   * @param version the manifest's Implementation-Version, or empty
+   * @param fetchedAt when it was downloaded
+   * @param url where it was downloaded from
+   */
+  record Version(String sha256, String title, String version, Instant fetchedAt, URI url) {
+    Version {
+      Objects.requireNonNull(sha256, "sha256");
+      Objects.requireNonNull(title, "title");
+      Objects.requireNonNull(version, "version");
+      Objects.requireNonNull(fetchedAt, "fetchedAt");
+      Objects.requireNonNull(url, "url");
+    }
+
+    CachedJar toJar(String module, CacheLayout layout) {
+      return new CachedJar(module, sha256, layout.object(sha256), title, version, url, fetchedAt);
+    }
+  }
+
+  ModuleRecord {
+    Objects.requireNonNull(module, "module");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(validators, "validators");
+    Objects.requireNonNull(currentSha, "currentSha");
+    history = List.copyOf(history);
+    if (history.stream().noneMatch(v -> v.sha256().equals(currentSha))) {
+      throw new IllegalArgumentException(
+          "current version " + currentSha + " is not in the history");
+    }
+  }
+
+  /** A new record, or an update of {@code before}, whose current version is {@code installed}. */
+  static ModuleRecord installed(
+      Optional<ModuleRecord> before, String module, Version installed, Validators validators) {
+    List<Version> history = new ArrayList<>();
+    history.add(installed);
+    before.ifPresent(
+        r ->
+            r.history.stream()
+                .filter(v -> !v.sha256().equals(installed.sha256()))
+                .forEach(history::add));
+    boolean pinned = before.map(ModuleRecord::pinned).orElse(false);
+    return new ModuleRecord(
+        module, installed.url(), validators, installed.sha256(), pinned, history);
+  }
+
+  /** The same record with the validators the source sent for {@code url}. */
+  ModuleRecord withValidators(URI url, Validators validators) {
+    return new ModuleRecord(module, url, validators, currentSha, pinned, history);
+  }
+
+  Version current() {
+    return version(currentSha).orElseThrow();
+  }
+
+  Optional<Version> version(String sha256) {
+    return history.stream().filter(v -> v.sha256().equals(sha256)).findFirst();
+  }
+}

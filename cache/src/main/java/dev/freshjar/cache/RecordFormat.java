@@ -1,0 +1,132 @@
+package dev.freshjar.cache;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The text form of a {@link ModuleRecord}: one {@code key=value} per line, the value running to the
+ * end of the line, in a fixed order so that a person can read it. History entries are numbered from
+ * 0, newest first. Unknown keys are ignored so that a later version can add some.
+ */
+final class RecordFormat {
+  static final int VERSION = 1;
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private RecordFormat() {}
+
+  static String write(ModuleRecord r) {
+    StringBuilder out = new StringBuilder();
+    out.append("# freshjar module record; replaced as a whole, never edited in place\n");
+    put(out, "format", Integer.toString(VERSION));
+    put(out, "module", r.module());
+    put(out, "url", r.url().toString());
+    r.validators().etag().ifPresent(v -> put(out, "etag", v));
+    r.validators().lastModified().ifPresent(v -> put(out, "last-modified", v));
+    put(out, "current", r.currentSha());
+    put(out, "pinned", Boolean.toString(r.pinned()));
+    for (int i = 0; i < r.history().size(); i++) {
+      ModuleRecord.Version v = r.history().get(i);
+      String p = "history." + i + ".";
+      put(out, p + "sha256", v.sha256());
+      put(out, p + "title", v.title());
+      put(out, p + "version", v.version());
+      put(out, p + "fetched", v.fetchedAt().toString());
+      put(out, p + "url", v.url().toString());
+    }
+    return out.toString();
+  }
+
+  /**
+   * Reads a record.
+   *
+   * @throws IllegalArgumentException saying what is wrong, when the text is not a valid record
+   */
+  static ModuleRecord read(String text) {
+    Map<String, String> values = new HashMap<>();
+    for (String line : text.split("\n", -1)) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      int eq = line.indexOf('=');
+      if (eq < 0) {
+        throw new IllegalArgumentException("line without '=': " + line);
+      }
+      if (values.put(line.substring(0, eq), line.substring(eq + 1)) != null) {
+        throw new IllegalArgumentException("key given twice: " + line.substring(0, eq));
+      }
+    }
+    String format = required(values, "format");
+    if (!format.equals(Integer.toString(VERSION))) {
+      throw new IllegalArgumentException(
+          "format " + format + " is not " + VERSION + " (written by another freshjar version?)");
+    }
+    List<ModuleRecord.Version> history = new ArrayList<>();
+    for (int i = 0; values.containsKey("history." + i + ".sha256"); i++) {
+      String p = "history." + i + ".";
+      history.add(
+          new ModuleRecord.Version(
+              sha(values, p + "sha256"),
+              required(values, p + "title"),
+              required(values, p + "version"),
+              instant(values, p + "fetched"),
+              uri(values, p + "url")));
+    }
+    Validators validators =
+        new Validators(
+            Optional.ofNullable(values.get("etag")),
+            Optional.ofNullable(values.get("last-modified")));
+    return new ModuleRecord(
+        required(values, "module"),
+        uri(values, "url"),
+        validators,
+        sha(values, "current"),
+        Boolean.parseBoolean(required(values, "pinned")),
+        history);
+  }
+
+  private static void put(StringBuilder out, String key, String value) {
+    // Values come from servers and manifests; a line break would forge keys.
+    out.append(key).append('=').append(value.replace('\r', ' ').replace('\n', ' ')).append('\n');
+  }
+
+  private static String required(Map<String, String> values, String key) {
+    String v = values.get(key);
+    if (v == null) {
+      throw new IllegalArgumentException("no " + key);
+    }
+    return v;
+  }
+
+  private static String sha(Map<String, String> values, String key) {
+    String v = required(values, key);
+    // The hash names a file; anything but hex digits could point outside objects/.
+    if (!SHA256.matcher(v).matches()) {
+      throw new IllegalArgumentException(key + " is not a SHA-256: " + v);
+    }
+    return v;
+  }
+
+  private static URI uri(Map<String, String> values, String key) {
+    try {
+      return new URI(required(values, key));
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(key + " is not a URL: " + e.getMessage(), e);
+    }
+  }
+
+  private static Instant instant(Map<String, String> values, String key) {
+    try {
+      return Instant.parse(required(values, key));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(key + " is not a time: " + e.getMessage(), e);
+    }
+  }
+}

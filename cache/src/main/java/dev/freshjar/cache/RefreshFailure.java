@@ -1,0 +1,42 @@
+package dev.freshjar.cache;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+
+/**
+ * Why a refresh could not use its source. The message is the reason a person sees in a {@link
+ * Refresh.Fallback} or {@link Refresh.Unavailable}; it names the URL or file involved.
+ */
+final class RefreshFailure extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  RefreshFailure(String reason) {
+    super(reason);
+  }
+
+  RefreshFailure(String reason, Throwable cause) {
+    super(reason, cause);
+  }
+
+  String reason() {
+    return getMessage();
+  }
+
+  /** The cache directory refused a write: read-only, permissions, disk full. */
+  static RefreshFailure notWritable(IOException e) {
+    String what;
+    if (e instanceof AccessDeniedException a) {
+      what = "permission denied on " + a.getFile();
+    } else if (e instanceof FileAlreadyExistsException f) {
+      // Thrown by createDirectories when a file sits where a directory must be.
+      what = f.getFile() + " is in the way: not a directory";
+    } else if (e instanceof FileSystemException f && f.getFile() != null) {
+      what = f.getFile() + (f.getReason() == null ? "" : ": " + f.getReason());
+    } else {
+      what = String.valueOf(e.getMessage());
+    }
+    return new RefreshFailure("cache not writable: " + what, e);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.freshjar.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The cache's {@code tmp/}: downloads in progress, each under a fresh random name, so that
+ * concurrent downloads never share a file and nothing half-written is ever under {@code objects/}.
+ */
+final class TmpDir {
+  /** Older than any download can take (a fetch is bounded by its timeout), so surely abandoned. */
+  static final Duration STALE = Duration.ofHours(1);
+
+  private final Path dir;
+  private final long limit;
+
+  TmpDir(Path dir, long limit) {
+    this.dir = dir;
+    this.limit = limit;
+  }
+
+  /** Turns a failure to read the source into a reason, given how many bytes arrived. */
+  @FunctionalInterface
+  interface ReadFailureReason {
+    RefreshFailure describe(IOException e, long bytesSoFar);
+  }
+
+  /** A complete copy in {@code tmp/}. */
+  record Received(Path file, String sha256, long bytes) {}
+
+  /**
+   * Streams {@code in} into a new file under {@code tmp/}, hashing it, forced to disk. On any
+   * failure the file is gone.
+   *
+   * @param from what {@code in} reads, to name in reasons
+   */
+  Received receive(InputStream in, URI from, ReadFailureReason onReadFailure)
+      throws RefreshFailure {
+    Path file;
+    try {
+      Files.createDirectories(dir);
+      file = Files.createTempFile(dir, "download-", ".part");
+    } catch (IOException e) {
+      throw RefreshFailure.notWritable(e);
+    }
+    boolean complete = false;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      HashingCopy copy = new HashingCopy();
+      OutputStream out = Channels.newOutputStream(ch);
+      try {
+        copy.copy(in, out, limit);
+      } catch (HashingCopy.ReadFailed e) {
+        throw onReadFailure.describe(e.cause(), copy.bytes());
+      } catch (HashingCopy.TooLarge e) {
+        throw tooLarge(from);
+      }
+      // The file is renamed into objects/ next; it must be on disk before the name is.
+      ch.force(true);
+      complete = true;
+      return new Received(file, copy.sha256(), copy.bytes());
+    } catch (IOException e) {
+      throw RefreshFailure.notWritable(e);
+    } finally {
+      if (!complete) {
+        delete(file);
+      }
+    }
+  }
+
+  RefreshFailure tooLarge(URI from) {
+    return new RefreshFailure(
+        "larger than the " + Durations.bytes(limit) + " limit: " + from + " is refused");
+  }
+
+  long limit() {
+    return limit;
+  }
+
+  /**
+   * Deletes a file of ours in {@code tmp/}. If that fails (the cache turned read-only under us),
+   * the file is left for {@link #sweep} to remove later: nothing reads {@code tmp/}, so a leftover
+   * costs only space.
+   */
+  static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Left for sweep(): see above.
+    }
+  }
+
+  /**
+   * Removes files a crashed process left behind: anything in {@code dir} whose name starts with
+   * {@code prefix} and that nobody touched for {@link #STALE}. Housekeeping only: a cache that
+   * cannot be swept (read-only) still works, so failures are skipped.
+   */
+  static void sweep(Path dir, String prefix) {
+    FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*")) {
+      for (Path f : files) {
+        try {
+          if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
+            Files.deleteIfExists(f);
+          }
+        } catch (IOException e) {
+          // Skipped: see above.
+        }
+      }
+    } catch (IOException e) {
+      // No such directory yet, or unreadable: nothing to sweep.
+    }
+  }
+}
