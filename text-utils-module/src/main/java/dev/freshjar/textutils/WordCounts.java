@@ -1,0 +1,159 @@
+package dev.freshjar.textutils;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * How often each distinct word occurs. Words are kept as UTF-8 bytes in one growing arena and found
+ * through an open-addressing hash table, so counting a word that is already known allocates
+ * nothing. Memory grows with the distinct words only.
+ *
+ * <p>Each table slot holds everything a lookup needs in 32 bytes (half a cache line): hash, length,
+ * the first eight bytes of the word, its arena offset and its count. Most words are at most eight
+ * bytes long, so most lookups compare one {@code long} and never touch the arena.
+ */
+final class WordCounts {
+  private static final int STRIDE = 4;
+  private static final int HASH_AND_LENGTH = 0;
+  private static final int PREFIX = 1;
+  private static final int OFFSET = 2;
+  private static final int COUNT = 3;
+
+  // Arrays cannot be longer than this on common JVMs.
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  private byte[] arena = new byte[1 << 16];
+  private int arenaUsed;
+
+  // STRIDE longs per slot; a slot whose COUNT is 0 is free.
+  private long[] slots = new long[STRIDE << 12];
+  // A slot is picked by the hash's top bits, the best mixed: slot = (hash >>> shift) * STRIDE.
+  private int shift = 32 - 12;
+  private int size;
+
+  /** The number of distinct words. */
+  int size() {
+    return size;
+  }
+
+  /**
+   * The distinct words, as entry numbers for {@link #count}, {@link #word}, {@link #compareRank}.
+   */
+  int[] entries() {
+    int[] entries = new int[size];
+    int n = 0;
+    for (int slot = 0; slot < slots.length; slot += STRIDE) {
+      if (slots[slot + COUNT] != 0) {
+        entries[n++] = slot;
+      }
+    }
+    return entries;
+  }
+
+  /** How often an entry's word occurred. */
+  long count(int entry) {
+    return slots[entry + COUNT];
+  }
+
+  /** An entry's word. */
+  String word(int entry) {
+    return new String(arena, offset(entry), length(entry), StandardCharsets.UTF_8);
+  }
+
+  private int offset(int entry) {
+    return (int) slots[entry + OFFSET];
+  }
+
+  private int length(int entry) {
+    return (int) slots[entry + HASH_AND_LENGTH];
+  }
+
+  /**
+   * Orders entries as the rankings do: higher count first, then the word in ascending code-point
+   * order, which for UTF-8 is the order of the unsigned bytes.
+   */
+  int compareRank(int a, int b) {
+    int byCount = Long.compare(count(b), count(a));
+    if (byCount != 0) {
+      return byCount;
+    }
+    return Arrays.compareUnsigned(
+        arena, offset(a), offset(a) + length(a), arena, offset(b), offset(b) + length(b));
+  }
+
+  /**
+   * Counts one occurrence of the word {@code bytes[from, from + length)}, which must be well-formed
+   * UTF-8 (equal words must have equal bytes).
+   *
+   * @throws IOException when the distinct words no longer fit in the largest array
+   */
+  void add(byte[] bytes, int from, int length) throws IOException {
+    long prefix = AsciiBlock.readPartial(bytes, from, Math.min(8, length));
+    int hash = WordHash.of(bytes, from, length, prefix);
+    long hashAndLength = ((long) hash << 32) | length;
+    int mask = slots.length - 1;
+    int slot = (hash >>> shift) * STRIDE;
+    while (slots[slot + COUNT] != 0) {
+      if (slots[slot + HASH_AND_LENGTH] == hashAndLength
+          && slots[slot + PREFIX] == prefix
+          && (length <= 8 || sameAfterPrefix(offset(slot), bytes, from, length))) {
+        slots[slot + COUNT]++;
+        return;
+      }
+      slot = (slot + STRIDE) & mask;
+    }
+    insert(slot, hashAndLength, prefix, bytes, from, length);
+  }
+
+  // Apart from add() so that add's hot path, a known word, is small enough to inline.
+  private void insert(int slot, long hashAndLength, long prefix, byte[] bytes, int from, int length)
+      throws IOException {
+    slots[slot + HASH_AND_LENGTH] = hashAndLength;
+    slots[slot + PREFIX] = prefix;
+    slots[slot + OFFSET] = store(bytes, from, length);
+    slots[slot + COUNT] = 1;
+    // At most half full, so that probe sequences stay short.
+    if (++size > slots.length / STRIDE / 2) {
+      grow();
+    }
+  }
+
+  private boolean sameAfterPrefix(int offset, byte[] bytes, int from, int length) {
+    return Arrays.equals(arena, offset + 8, offset + length, bytes, from + 8, from + length);
+  }
+
+  private int store(byte[] bytes, int from, int length) throws IOException {
+    if (length > arena.length - arenaUsed) {
+      long needed = (long) arenaUsed + length;
+      if (needed > MAX_ARRAY) {
+        throw new IOException(
+            "the distinct words of this text take more than " + MAX_ARRAY + " bytes");
+      }
+      arena = Arrays.copyOf(arena, (int) Math.min(MAX_ARRAY, Math.max(needed, 2L * arena.length)));
+    }
+    System.arraycopy(bytes, from, arena, arenaUsed, length);
+    int offset = arenaUsed;
+    arenaUsed += length;
+    return offset;
+  }
+
+  private void grow() throws IOException {
+    if (slots.length > MAX_ARRAY / 2) {
+      throw new IOException("this text has too many distinct words to count: " + size);
+    }
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    shift--;
+    int mask = slots.length - 1;
+    for (int from = 0; from < old.length; from += STRIDE) {
+      if (old[from + COUNT] != 0) {
+        int to = ((int) (old[from + HASH_AND_LENGTH] >>> 32) >>> shift) * STRIDE;
+        while (slots[to + COUNT] != 0) {
+          to = (to + STRIDE) & mask;
+        }
+        System.arraycopy(old, from, slots, to, STRIDE);
+      }
+    }
+  }
+}
