@@ -62,7 +62,7 @@ public final class ModuleCache {
         // reports "cache not writable" when it happens.
       }
     }
-    TmpDir.sweep(layout.tmp(), "download-");
+    TmpDir.sweep(layout.tmp(), "");
     TmpDir.sweep(layout.modules(), ".");
     return new ModuleCache(layout, settings);
   }

@@ -102,8 +102,9 @@ final class TmpDir {
 
   /**
    * Removes files a crashed process left behind: anything in {@code dir} whose name starts with
-   * {@code prefix} and that nobody touched for {@link #STALE}. Housekeeping only: a cache that
-   * cannot be swept (read-only) still works, so failures are skipped.
+   * {@code prefix} (all of {@code tmp/}, the temporary records in {@code modules/}) and that nobody
+   * touched for {@link #STALE}. Housekeeping only: a cache that cannot be swept (read-only) still
+   * works, so failures are skipped.
    */
   static void sweep(Path dir, String prefix) {
     FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
