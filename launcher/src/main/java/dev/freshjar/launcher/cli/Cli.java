@@ -38,7 +38,16 @@ public final class Cli {
                 err.println("freshjar: " + failure.getMessage());
                 return failure.status().code();
               }
-              throw e;
+              // A bug of freshjar's own: say so plainly; the trace is there for whoever debugs.
+              err.println("freshjar: unexpected error: " + e);
+              if (env.containsKey("FRESHJAR_DEBUG")) {
+                for (StackTraceElement frame : e.getStackTrace()) {
+                  err.println("\tat " + frame);
+                }
+              } else {
+                err.println("Run again with FRESHJAR_DEBUG=1 for details, and report it.");
+              }
+              return ExitStatus.RULE_FAILED.code();
             });
     return line.execute(args);
   }

@@ -156,7 +156,11 @@ public final class FreshjarCommand implements Callable<Integer> {
     ModuleSet modules =
         ModuleSet.load(sources, new Refresher(cache(), updateTimeout).refreshAll(sources, mode));
     for (ModuleStatus status : modules.statuses()) {
-      status.warning().ifPresent(w -> streams.err().println("freshjar: warning: " + w));
+      // Offline, running on the cache is what the user asked for, not something to warn about.
+      boolean asked = mode == Refresher.Mode.OFFLINE && status.available();
+      if (!asked) {
+        status.warning().ifPresent(w -> streams.err().println("freshjar: warning: " + w));
+      }
     }
     return modules;
   }
