@@ -44,6 +44,13 @@ def cases():
     yield "ties", b"pear apple Apple banana, banana apple. pear Pear apple, banana\n" \
                   b"cherry date cherry date elder fig fig elder grape\n"
     yield "control-characters", b"a\x00b a\x00b \x00 \x1c \x1c\x1d\x1e\x1f c\x7fd \x01\n"
+    # Words that share long prefixes, around the eight-byte boundaries the rules read in, and
+    # words that differ only in trailing NUL bytes.
+    words = []
+    for n in range(1, 41):
+        words += [b"a" * n] * (n % 3 + 1) + [b"a" * (n - 1) + b"b"] * (n % 2 + 1) + [b"b" + b"a" * (n - 1)]
+    words += [b"a\x00", b"a\x00\x00", b"a\x00\x00", b"\x00", b"\x00" * 9, b"\x00" * 9]
+    yield "shared-prefixes", b" ".join(words) + b"\n"
     # Random bytes, biased to the boundaries of UTF-8, cross-checked with Python's decoder.
     rng = random.Random(20240601)
     pool = list(range(0x80, 0x100)) + [0x20, 0x0A, 0x61, 0x62] * 8 + [0xC2, 0xE2, 0xE3, 0xE1, 0xF0, 0xF4, 0xED] * 8

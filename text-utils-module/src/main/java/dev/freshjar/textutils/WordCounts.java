@@ -83,30 +83,45 @@ final class WordCounts {
   }
 
   /**
-   * Counts one occurrence of the word {@code bytes[from, from + length)}, which must be well-formed
-   * UTF-8 (equal words must have equal bytes).
+   * Counts one occurrence of each word {@code bytes[starts[k], ends[k])} for {@code k} below {@code
+   * words}, skipping those whose start is negative (the caller counts those another way). Words
+   * must be well-formed UTF-8, so that equal words have equal bytes.
+   *
+   * <p>The lookup is written out in this loop, rather than called once per word, because the JIT
+   * will not inline a method this large once it is compiled on its own; a call per word costs a
+   * third of the time, and the loop lets the lookups of consecutive words overlap.
    *
    * @throws IOException when the distinct words no longer fit in the largest array
    */
-  void add(byte[] bytes, int from, int length) throws IOException {
-    long prefix = AsciiBlock.readPartial(bytes, from, Math.min(8, length));
-    int hash = WordHash.of(bytes, from, length, prefix);
-    long hashAndLength = ((long) hash << 32) | length;
-    int mask = slots.length - 1;
-    int slot = (hash >>> shift) * STRIDE;
-    while (slots[slot + COUNT] != 0) {
-      if (slots[slot + HASH_AND_LENGTH] == hashAndLength
-          && slots[slot + PREFIX] == prefix
-          && (length <= 8 || sameAfterPrefix(offset(slot), bytes, from, length))) {
-        slots[slot + COUNT]++;
-        return;
+  void addAll(byte[] bytes, int[] starts, int[] ends, int words) throws IOException {
+    for (int k = 0; k < words; k++) {
+      int from = starts[k];
+      if (from < 0) {
+        continue;
       }
-      slot = (slot + STRIDE) & mask;
+      int length = ends[k] - from;
+      long prefix = AsciiBlock.readPartial(bytes, from, Math.min(8, length));
+      int hash = WordHash.of(bytes, from, length, prefix);
+      long hashAndLength = ((long) hash << 32) | length;
+      long[] slots = this.slots;
+      int mask = slots.length - 1;
+      int slot = (hash >>> shift) * STRIDE;
+      while (true) {
+        if (slots[slot + COUNT] == 0) {
+          insert(slot, hashAndLength, prefix, bytes, from, length);
+          break;
+        }
+        if (slots[slot + HASH_AND_LENGTH] == hashAndLength
+            && slots[slot + PREFIX] == prefix
+            && (length <= 8 || sameAfterPrefix(offset(slot), bytes, from, length))) {
+          slots[slot + COUNT]++;
+          break;
+        }
+        slot = (slot + STRIDE) & mask;
+      }
     }
-    insert(slot, hashAndLength, prefix, bytes, from, length);
   }
 
-  // Apart from add() so that add's hot path, a known word, is small enough to inline.
   private void insert(int slot, long hashAndLength, long prefix, byte[] bytes, int from, int length)
       throws IOException {
     slots[slot + HASH_AND_LENGTH] = hashAndLength;
@@ -119,8 +134,17 @@ final class WordCounts {
     }
   }
 
+  /** Whether a word longer than eight bytes equals the one at {@code offset} past the prefix. */
   private boolean sameAfterPrefix(int offset, byte[] bytes, int from, int length) {
-    return Arrays.equals(arena, offset + 8, offset + length, bytes, from + 8, from + length);
+    // Eight bytes at a time, and the last eight overlapping; faster than Arrays.equals on the
+    // short ranges words are.
+    int at = 8;
+    for (; length - at > 8; at += 8) {
+      if (AsciiBlock.read(arena, offset + at) != AsciiBlock.read(bytes, from + at)) {
+        return false;
+      }
+    }
+    return AsciiBlock.read(arena, offset + length - 8) == AsciiBlock.read(bytes, from + length - 8);
   }
 
   private int store(byte[] bytes, int from, int length) throws IOException {
