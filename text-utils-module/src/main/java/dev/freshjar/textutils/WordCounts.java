@@ -32,11 +32,6 @@ final class WordCounts {
   private int shift = 32 - 12;
   private int size;
 
-  /** The number of distinct words. */
-  int size() {
-    return size;
-  }
-
   /**
    * The distinct words, as entry numbers for {@link #count}, {@link #word}, {@link #compareRank}.
    */
@@ -88,8 +83,8 @@ final class WordCounts {
    * must be well-formed UTF-8, so that equal words have equal bytes.
    *
    * <p>The lookup is written out in this loop, rather than called once per word, because the JIT
-   * will not inline a method this large once it is compiled on its own; a call per word costs a
-   * third of the time, and the loop lets the lookups of consecutive words overlap.
+   * will not inline a method this large once it is compiled on its own, and a call per word was a
+   * large share of the time; in one loop, the lookups of consecutive words also overlap.
    *
    * @throws IOException when the distinct words no longer fit in the largest array
    */

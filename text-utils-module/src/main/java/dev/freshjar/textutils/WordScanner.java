@@ -28,10 +28,10 @@ final class WordScanner {
   private int endsFound;
   // 1 between words (and at the start), 0 inside a word.
   private int afterSpace = 1;
-  // A malformed word after replacement: replaced[0, replacedEnd[0]).
+  // A malformed word after replacement: replaced[replacedStart[0], replacedEnd[0]).
   private byte[] replaced = new byte[0];
+  private final int[] replacedStart = {0};
   private final int[] replacedEnd = new int[1];
-  private static final int[] REPLACED_START = {0};
 
   private WordScanner(WordCounts counts) {
     this.counts = counts;
@@ -193,6 +193,6 @@ final class WordScanner {
       replaced = new byte[(int) room];
     }
     replacedEnd[0] = Utf8.replaceMalformed(bytes, start, end, replaced);
-    counts.addAll(replaced, REPLACED_START, replacedEnd, 1);
+    counts.addAll(replaced, replacedStart, replacedEnd, 1);
   }
 }
