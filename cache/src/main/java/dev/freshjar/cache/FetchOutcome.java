@@ -7,8 +7,12 @@ import java.util.Optional;
 /** What asking a source gave: the current version is still the newest, or a downloaded file. */
 sealed interface FetchOutcome {
 
-  /** The source has nothing newer than the cache's current version (304, or the same bytes). */
-  record Unchanged() implements FetchOutcome {}
+  /**
+   * The source has nothing newer than the cache's current version (304, or the same bytes).
+   *
+   * @param validators what identifies the current version at the source now
+   */
+  record Unchanged(Validators validators) implements FetchOutcome {}
 
   /**
    * A complete download, still unverified, in the cache's {@code tmp/}; the caller must delete or

@@ -8,12 +8,15 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Fetching a module from a {@code file:} URL. A file has no validators, so it is hashed where it
- * lies first: when it is the current version nothing is copied, and a read-only cache still reports
- * it fresh.
+ * Fetching a module from a {@code file:} URL. A file's size and modification time serve as its
+ * ETag, the way web servers make one: while they match, the file is not even read, which keeps a
+ * warm start cheap. Otherwise it is hashed where it lies, so that the same bytes (a rebuilt,
+ * touched jar) are known unchanged without a copy, and a read-only cache still reports them fresh.
  */
 final class FileFetch {
   private final TmpDir tmp;
@@ -23,22 +26,28 @@ final class FileFetch {
   }
 
   /**
-   * Copies the file into {@code tmp/}, unless its bytes are those of {@code currentSha}.
+   * Copies the file into {@code tmp/}, unless it is the current version.
    *
    * @param currentSha the hash of the cache's current version, if any
+   * @param validators what identified the current version last time, or none to hash regardless
    */
-  FetchOutcome fetch(ModuleSource source, Optional<String> currentSha) throws RefreshFailure {
+  FetchOutcome fetch(ModuleSource source, Optional<String> currentSha, Validators validators)
+      throws RefreshFailure {
     URI url = source.url();
     Path file = path(url);
+    Validators stat;
     try {
-      if (!Files.isRegularFile(file)) {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile()) {
         throw new NoSuchFileException(file.toString());
       }
-      if (Files.size(file) > tmp.limit()) {
+      if (attributes.size() > tmp.limit()) {
         throw tmp.tooLarge(url);
       }
-      if (currentSha.isPresent() && currentSha.get().equals(hash(file, url))) {
-        return new FetchOutcome.Unchanged();
+      stat = validators(attributes);
+      if (currentSha.isPresent()
+          && (stat.equals(validators) || currentSha.get().equals(hash(file, url)))) {
+        return new FetchOutcome.Unchanged(stat);
       }
     } catch (NoSuchFileException e) {
       throw new RefreshFailure("no such file: " + url, e);
@@ -57,7 +66,13 @@ final class FileFetch {
     }
     // The copy's hash, not the first one: the file may have changed in between.
     return new FetchOutcome.Downloaded(
-        received.file(), received.sha256(), url, Optional.empty(), Validators.NONE);
+        received.file(), received.sha256(), url, Optional.empty(), stat);
+  }
+
+  private static Validators validators(BasicFileAttributes attributes) {
+    long mtime = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    String etag = "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(mtime) + "\"";
+    return new Validators(Optional.of(etag), Optional.empty());
   }
 
   private String hash(Path file, URI url) throws IOException, RefreshFailure {

@@ -113,7 +113,8 @@ final class HttpFetch {
           continue;
         }
         if (response.code() == 304 && !validators.isEmpty()) {
-          return new FetchOutcome.Unchanged();
+          // A 304 may carry fresher validators for the same content (RFC 9110, 15.4.5).
+          return new FetchOutcome.Unchanged(validators(response, validators));
         }
         if (response.code() != 200) {
           throw new RefreshFailure(
@@ -178,9 +179,13 @@ final class HttpFetch {
         received.sha256(),
         url,
         Optional.ofNullable(response.header("Content-Type")),
-        new Validators(
-            Optional.ofNullable(response.header("ETag")),
-            Optional.ofNullable(response.header("Last-Modified"))));
+        validators(response, Validators.NONE));
+  }
+
+  private static Validators validators(Response response, Validators otherwise) {
+    return new Validators(
+        Optional.ofNullable(response.header("ETag")).or(otherwise::etag),
+        Optional.ofNullable(response.header("Last-Modified")).or(otherwise::lastModified));
   }
 
   private static HttpUrl httpUrl(URI url) throws RefreshFailure {

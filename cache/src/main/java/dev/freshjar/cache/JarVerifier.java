@@ -10,6 +10,9 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.ZipException;
 
 /**
  * The checks every downloaded file passes before the launcher's own: it is a jar that can be read
@@ -34,11 +37,22 @@ final class JarVerifier {
         throw new RefreshFailure("not a jar: " + from + " is an empty zip file");
       }
       byte[] buf = new byte[8192];
-      for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-        try (InputStream in = jar.getInputStream(e.nextElement())) {
+      for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+        JarEntry entry = entries.nextElement();
+        // ZipFile inflates without checking CRCs, so check them here.
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(jar.getInputStream(entry), crc)) {
           while (in.read(buf) >= 0) {
             // Reading is the check.
           }
+        } catch (ZipException e) {
+          throw new RefreshFailure(
+              "damaged jar: " + from + " (entry " + entry.getName() + ": " + e.getMessage() + ")",
+              e);
+        }
+        if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
+          throw new RefreshFailure(
+              "damaged jar: " + from + " (entry " + entry.getName() + " fails its CRC check)");
         }
       }
       Manifest manifest = jar.getManifest();

@@ -45,7 +45,9 @@ public final class ModuleCache {
   static ModuleCache open(Path root, Settings settings) {
     Path dir = root.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(dir);
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+      }
     } catch (IOException e) {
       throw new CacheException(
           "cannot create the cache directory " + dir + ": " + e.getMessage(), e);
@@ -56,7 +58,9 @@ public final class ModuleCache {
     CacheLayout layout = new CacheLayout(dir);
     for (Path sub : List.of(layout.objects(), layout.modules(), layout.tmp())) {
       try {
-        Files.createDirectories(sub);
+        if (!Files.isDirectory(sub)) {
+          Files.createDirectories(sub);
+        }
       } catch (IOException e) {
         // A read-only cache still serves what it holds; a write that needs the directory
         // reports "cache not writable" when it happens.
@@ -149,24 +153,25 @@ public final class ModuleCache {
       throws RefreshFailure {
     UrlPolicy.check(source);
     FetchOutcome outcome;
+    // Validators describe the current jar as served from the recorded URL only.
+    boolean conditional = !force && current.isPresent() && record.get().url().equals(source.url());
+    Validators validators = conditional ? record.get().validators() : Validators.NONE;
     if ("file".equalsIgnoreCase(source.url().getScheme())) {
-      // Hashing a local file is as cheap as any validator, so force changes nothing here.
-      outcome = files.fetch(source, current.map(CachedJar::sha256));
+      outcome = files.fetch(source, current.map(CachedJar::sha256), validators);
     } else {
-      // Validators describe the current jar as served from the recorded URL only.
-      boolean conditional =
-          !force && current.isPresent() && record.get().url().equals(source.url());
-      outcome = http().fetch(source, conditional ? record.get().validators() : Validators.NONE);
+      outcome = http().fetch(source, validators);
     }
-    if (outcome instanceof FetchOutcome.Downloaded download) {
-      try {
-        return install(source, check, download, record, current);
-      } finally {
-        TmpDir.delete(download.file());
-      }
+    if (outcome instanceof FetchOutcome.Unchanged unchanged) {
+      // Only ever reported against a current version, so there is a record.
+      rememberValidators(source, record.get(), unchanged.validators());
+      return new Refresh.Fresh(current.orElseThrow(), current);
     }
-    // Unchanged is only ever reported against a current version.
-    return new Refresh.Fresh(current.orElseThrow(), current);
+    FetchOutcome.Downloaded download = (FetchOutcome.Downloaded) outcome;
+    try {
+      return install(source, check, download, record, current);
+    } finally {
+      TmpDir.delete(download.file());
+    }
   }
 
   private Refresh install(
@@ -178,12 +183,7 @@ public final class ModuleCache {
       throws RefreshFailure {
     String module = source.name();
     if (current.isPresent() && current.get().sha256().equals(download.sha256())) {
-      try {
-        rememberValidators(source, record.get(), download.validators());
-      } catch (RefreshFailure e) {
-        // The jar is verified to be the newest either way; a record that keeps its old
-        // validators (read-only cache, busy lock) only costs a full download next time.
-      }
+      rememberValidators(source, record.get(), download.validators());
       return new Refresh.Fresh(current.get(), current);
     }
     JarVerifier.Identity identity =
@@ -214,16 +214,21 @@ public final class ModuleCache {
   }
 
   /**
-   * The source sent the current jar again (a forced refresh, a server without validators, a changed
-   * URL): keep what it said identifies it so that the next refresh can be conditional.
+   * The source still has the current jar, perhaps under new validators (a forced refresh, a server
+   * without validators, a changed URL, a touched file): keep them, so that the next refresh can be
+   * conditional.
    */
-  private void rememberValidators(ModuleSource source, ModuleRecord record, Validators validators)
-      throws RefreshFailure {
+  private void rememberValidators(ModuleSource source, ModuleRecord record, Validators validators) {
     if (record.url().equals(source.url()) && record.validators().equals(validators)) {
       return;
     }
-    records.update(
-        source.name(), before -> before.orElse(record).withValidators(source.url(), validators));
+    try {
+      records.update(
+          source.name(), before -> before.orElse(record).withValidators(source.url(), validators));
+    } catch (RefreshFailure e) {
+      // The current jar is the newest either way; a record that keeps its old validators
+      // (read-only cache, busy lock) only costs a full check next time.
+    }
   }
 
   private Refresh fallback(String module, Optional<CachedJar> current, String reason) {

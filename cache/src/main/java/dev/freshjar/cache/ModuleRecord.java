@@ -56,7 +56,7 @@ record ModuleRecord(
     Objects.requireNonNull(validators, "validators");
     Objects.requireNonNull(currentSha, "currentSha");
     history = List.copyOf(history);
-    if (history.stream().noneMatch(v -> v.sha256().equals(currentSha))) {
+    if (find(history, currentSha).isEmpty()) {
       throw new IllegalArgumentException(
           "current version " + currentSha + " is not in the history");
     }
@@ -87,6 +87,16 @@ record ModuleRecord(
   }
 
   Optional<Version> version(String sha256) {
-    return history.stream().filter(v -> v.sha256().equals(sha256)).findFirst();
+    return find(history, sha256);
+  }
+
+  // A loop, not a stream: this runs on every start, and a stream's first use costs milliseconds.
+  private static Optional<Version> find(List<Version> history, String sha256) {
+    for (Version v : history) {
+      if (v.sha256().equals(sha256)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
   }
 }

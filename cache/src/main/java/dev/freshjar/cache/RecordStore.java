@@ -65,6 +65,7 @@ final class RecordStore {
    * @throws RefreshFailure when the lock cannot be had or the record cannot be written
    * @throws CacheException when the record on disk is corrupt
    */
+  @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
   Change update(String module, Function<Optional<ModuleRecord>, ModuleRecord> change)
       throws RefreshFailure {
     try (ModuleLock lock = ModuleLock.acquire(module, layout.lock(module), lockWait)) {

@@ -108,10 +108,13 @@ final class TmpDir {
    */
   static void sweep(Path dir, String prefix) {
     FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*")) {
+    // No glob: compiling one costs more than the whole sweep of a few names.
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
         try {
-          if (Files.isRegularFile(f) && Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
+          if (f.getFileName().toString().startsWith(prefix)
+              && Files.isRegularFile(f)
+              && Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
             Files.deleteIfExists(f);
           }
         } catch (IOException e) {

@@ -331,13 +331,25 @@ class ModuleCacheTest {
             "not a jar: "),
         failure("an empty body", r -> r.withBody(new byte[0]), "empty body from "),
         failure(
-            "a damaged jar",
+            "a cut-off jar",
             r -> r.withBody(java.util.Arrays.copyOf(V2, V2.length - 30)),
             "not a jar: "),
+        failure("a jar with a damaged entry", r -> r.withBody(damaged(V2)), "damaged jar: "),
         failure(
             "a jar the check rejects",
             r -> r.withBody(TestJars.withoutRules("mod", "3.0")),
             "rejected: declares no rules"));
+  }
+
+  /** The jar with one bit of its last entry's content flipped. */
+  static byte[] damaged(byte[] jar) {
+    byte[] copy = jar.clone();
+    String name = "README.txt";
+    int at =
+        new String(copy, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(name)
+            + name.length();
+    copy[at + 10] ^= 0x10;
+    return copy;
   }
 
   static Arguments failure(
@@ -614,6 +626,38 @@ class ModuleCacheTest {
     }
 
     @Test
+    void whileSizeAndModificationTimeMatchAreNotReadUnlessForced() throws IOException {
+      CachedJar v1 = assertInstanceOf(Refresh.Fresh.class, refreshFile()).current();
+      FileTime mtime = Files.getLastModifiedTime(published);
+      byte[] sameSize = TestJars.module("mod", "1.1", "com.example.Wc");
+      assertEquals(V1.length, sameSize.length);
+      Files.write(published, sameSize);
+      Files.setLastModifiedTime(published, mtime);
+
+      Refresh.Fresh trusted = assertInstanceOf(Refresh.Fresh.class, refreshFile());
+      Refresh forced = cache.refresh(source(published.toUri()), TestJars.DECLARES_RULES, true);
+
+      assertEquals(v1, trusted.current());
+      assertFalse(trusted.changed());
+      assertEquals("1.1", assertInstanceOf(Refresh.Fresh.class, forced).current().version());
+    }
+
+    @Test
+    void touchedWithTheSameBytesAreUnchangedAndTheNewTimeIsRemembered() throws IOException {
+      CachedJar v1 = assertInstanceOf(Refresh.Fresh.class, refreshFile()).current();
+      Files.setLastModifiedTime(published, FileTime.from(Instant.now().plusSeconds(60)));
+
+      Refresh.Fresh touched = assertInstanceOf(Refresh.Fresh.class, refreshFile());
+
+      assertEquals(v1, touched.current());
+      assertFalse(touched.changed());
+      String record = Files.readString(cache.root().resolve("modules/mod.record"));
+      long mtime =
+          Files.getLastModifiedTime(published).to(java.util.concurrent.TimeUnit.NANOSECONDS);
+      assertTrue(record.contains("-" + Long.toHexString(mtime) + "\""), record);
+    }
+
+    @Test
     void withNewBytesBecomeCurrent() throws IOException {
       CachedJar v1 = assertInstanceOf(Refresh.Fresh.class, refreshFile()).current();
       Files.write(published, V2);
@@ -727,6 +771,7 @@ class ModuleCacheTest {
   @Nested
   class Locking {
     @Test
+    @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
     void aRefreshWaitsForTheModuleLockOnlyUpToItsBound() throws Exception {
       CachedJar v1 = fetchV1();
       serve(JAR_PATH, V2, "\"v2\"");

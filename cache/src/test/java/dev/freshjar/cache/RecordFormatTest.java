@@ -49,6 +49,14 @@ class RecordFormatTest {
     assertTrue(text.contains("\nhistory.1.fetched=2024-04-01T10:00:00Z\n"), text);
   }
 
+  @ParameterizedTest
+  @CsvSource({"2024-04-01T10:00:00Z", "2024-04-01T10:00:00.120Z", "2024-04-01T10:00:00.123456Z"})
+  void timesReadBackExactly(String time) {
+    String text = RecordFormat.write(record()).replace("2024-04-01T10:00:00Z", time);
+
+    assertEquals(Instant.parse(time), RecordFormat.read(text).history().get(1).fetchedAt());
+  }
+
   @Test
   void absentValidatorsStayAbsent() {
     ModuleRecord r = record().withValidators(URI.create("file:/x.jar"), Validators.NONE);

@@ -13,6 +13,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
 
 /** Real module-like jars built in memory, and a check like the launcher's. */
 final class TestJars {
@@ -32,13 +34,10 @@ final class TestJars {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+    try (JarOutputStream out = new JarOutputStream(bytes)) {
+      put(out, JarFile.MANIFEST_NAME, manifest(manifest));
       put(out, RULES, "com.example.Big\n");
-      JarEntry entry = new JarEntry("noise.bin");
-      entry.setTime(0);
-      out.putNextEntry(entry);
-      out.write(noise);
-      out.closeEntry();
+      put(out, "noise.bin", noise);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -57,7 +56,8 @@ final class TestJars {
     main.put(Attributes.Name.IMPLEMENTATION_TITLE, title);
     main.put(Attributes.Name.IMPLEMENTATION_VERSION, version);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+    try (JarOutputStream out = new JarOutputStream(bytes)) {
+      put(out, JarFile.MANIFEST_NAME, manifest(manifest));
       if (services != null) {
         put(out, RULES, services + "\n");
       }
@@ -70,11 +70,31 @@ final class TestJars {
   }
 
   private static void put(JarOutputStream out, String name, String content) throws IOException {
+    put(out, name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Adds an uncompressed entry, so that the jar's length follows from its content's and a flipped
+   * bit stays a flipped bit.
+   */
+  private static void put(JarOutputStream out, String name, byte[] content) throws IOException {
     JarEntry entry = new JarEntry(name);
     entry.setTime(0); // the same bytes on every build
+    entry.setMethod(ZipEntry.STORED);
+    entry.setSize(content.length);
+    entry.setCompressedSize(content.length);
+    CRC32 crc = new CRC32();
+    crc.update(content);
+    entry.setCrc(crc.getValue());
     out.putNextEntry(entry);
-    out.write(content.getBytes(StandardCharsets.UTF_8));
+    out.write(content);
     out.closeEntry();
+  }
+
+  private static byte[] manifest(Manifest manifest) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    manifest.write(bytes);
+    return bytes.toByteArray();
   }
 
   static String sha256(byte[] bytes) {
