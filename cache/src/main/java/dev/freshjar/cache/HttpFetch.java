@@ -231,6 +231,10 @@ final class HttpFetch {
   }
 
   private static RefreshFailure timedOut(ModuleSource source, URI url, IOException cause) {
+    if (Thread.currentThread().isInterrupted()) {
+      // OkHttp reports an interrupt like a timeout; the caller gave up, the server did not.
+      return new RefreshFailure("interrupted while fetching " + url, cause);
+    }
     return new RefreshFailure(
         "timed out after " + Durations.format(source.timeout()) + " fetching " + url, cause);
   }
