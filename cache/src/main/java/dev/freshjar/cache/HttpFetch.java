@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -42,17 +43,21 @@ final class HttpFetch {
           503, "Service Unavailable",
           504, "Gateway Timeout");
 
-  private final OkHttpClient client;
+  private final Function<String, OkHttpClient> clients;
   private final TmpDir tmp;
 
-  HttpFetch(OkHttpClient client, TmpDir tmp) {
-    this.client = client;
+  private HttpFetch(Function<String, OkHttpClient> clients, TmpDir tmp) {
+    this.clients = clients;
     this.tmp = tmp;
   }
 
-  /** A fetcher using {@code client}, or the process's shared client when that is null. */
+  /** A fetcher using {@code client}, or the process's shared clients when that is null. */
   static HttpFetch create(Supplier<OkHttpClient> client, TmpDir tmp) {
-    return new HttpFetch(client == null ? SharedHttpClient.get() : client.get(), tmp);
+    if (client == null) {
+      return new HttpFetch(SharedHttpClient::forScheme, tmp);
+    }
+    OkHttpClient given = client.get();
+    return new HttpFetch(scheme -> given, tmp);
   }
 
   /**
@@ -65,16 +70,6 @@ final class HttpFetch {
       throw new RefreshFailure("cannot fetch " + source.url() + ": its timeout is not positive");
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    // Shares the client's connections and threads. Redirects are followed below, hop by hop.
-    OkHttpClient bounded =
-        client
-            .newBuilder()
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .writeTimeout(timeout)
-            .build();
     URI url = httpUrl(source.url()).uri();
     Set<URI> visited = new HashSet<>();
     visited.add(url);
@@ -83,7 +78,7 @@ final class HttpFetch {
       if (remaining <= 0) {
         throw timedOut(source, url, null);
       }
-      Call call = bounded.newCall(request(url, validators));
+      Call call = bounded(url, timeout).newCall(request(url, validators));
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       Response response;
       try {
@@ -123,6 +118,19 @@ final class HttpFetch {
         return download(response, url, source);
       }
     }
+  }
+
+  /** Shares the scheme's client's connections and threads, with this source's timeouts. */
+  private OkHttpClient bounded(URI url, Duration timeout) {
+    return clients
+        .apply(url.getScheme())
+        .newBuilder()
+        .followRedirects(false)
+        .followSslRedirects(false)
+        .connectTimeout(timeout)
+        .readTimeout(timeout)
+        .writeTimeout(timeout)
+        .build();
   }
 
   private static Request request(URI url, Validators validators) {
