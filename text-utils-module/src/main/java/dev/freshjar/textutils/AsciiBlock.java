@@ -28,13 +28,18 @@ final class AsciiBlock {
    * above them zero. Safe at the end of the array.
    */
   static long readPartial(byte[] bytes, int at, int count) {
-    if (count == 0) {
-      return 0;
-    }
     if (at <= bytes.length - 8) {
-      return read(bytes, at) & (-1L >>> (64 - 8 * count));
+      return read(bytes, at) & lowBytes(count);
     }
     return readPartialAtEnd(bytes, at, count);
+  }
+
+  /**
+   * The mask of the lowest {@code count} bytes, for {@code count} from 0 to 8, without a branch.
+   */
+  static long lowBytes(int count) {
+    // Two shifts, because Java takes a shift distance of 64 as 0.
+    return ~((-1L << (4 * count)) << (4 * count));
   }
 
   private static long readPartialAtEnd(byte[] bytes, int at, int count) {

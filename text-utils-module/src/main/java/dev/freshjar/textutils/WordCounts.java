@@ -9,15 +9,16 @@ import java.util.Arrays;
  * through an open-addressing hash table, so counting a word that is already known allocates
  * nothing. Memory grows with the distinct words only.
  *
- * <p>Each table slot holds everything a lookup needs in 32 bytes (half a cache line): hash, length,
- * the first eight bytes of the word, its arena offset and its count. Most words are at most eight
- * bytes long, so most lookups compare one {@code long} and never touch the arena.
+ * <p>Each table slot holds what a lookup needs in 32 bytes (half a cache line): the word's first
+ * sixteen bytes, its length, its arena offset and its count. Nearly all words are at most sixteen
+ * bytes long, so a lookup compares two {@code long}s, never touches the arena, and takes no branch
+ * that depends on the word's length.
  */
 final class WordCounts {
   private static final int STRIDE = 4;
-  private static final int HASH_AND_LENGTH = 0;
-  private static final int PREFIX = 1;
-  private static final int OFFSET = 2;
+  private static final int FIRST = 0;
+  private static final int SECOND = 1;
+  private static final int LENGTH_AND_OFFSET = 2;
   private static final int COUNT = 3;
 
   // Arrays cannot be longer than this on common JVMs.
@@ -57,11 +58,11 @@ final class WordCounts {
   }
 
   private int offset(int entry) {
-    return (int) slots[entry + OFFSET];
+    return (int) slots[entry + LENGTH_AND_OFFSET];
   }
 
   private int length(int entry) {
-    return (int) slots[entry + HASH_AND_LENGTH];
+    return (int) (slots[entry + LENGTH_AND_OFFSET] >>> 32);
   }
 
   /**
@@ -95,20 +96,31 @@ final class WordCounts {
         continue;
       }
       int length = ends[k] - from;
-      long prefix = AsciiBlock.readPartial(bytes, from, Math.min(8, length));
-      int hash = WordHash.of(bytes, from, length, prefix);
-      long hashAndLength = ((long) hash << 32) | length;
+      int firstLength = Math.min(length, 8);
+      int secondLength = Math.min(Math.max(length - 8, 0), 8);
+      long first;
+      long second;
+      if (from <= bytes.length - 16) {
+        first = AsciiBlock.read(bytes, from) & AsciiBlock.lowBytes(firstLength);
+        second = AsciiBlock.read(bytes, from + 8) & AsciiBlock.lowBytes(secondLength);
+      } else {
+        first = AsciiBlock.readPartial(bytes, from, firstLength);
+        second = AsciiBlock.readPartial(bytes, from + 8, secondLength);
+      }
+      int hash = WordHash.of(bytes, from, length, first, second);
       long[] slots = this.slots;
       int mask = slots.length - 1;
       int slot = (hash >>> shift) * STRIDE;
       while (true) {
         if (slots[slot + COUNT] == 0) {
-          insert(slot, hashAndLength, prefix, bytes, from, length);
+          insert(slot, first, second, bytes, from, length);
           break;
         }
-        if (slots[slot + HASH_AND_LENGTH] == hashAndLength
-            && slots[slot + PREFIX] == prefix
-            && (length <= 8 || sameAfterPrefix(offset(slot), bytes, from, length))) {
+        // Non-short-circuit &: one branch for the three comparisons.
+        if ((slots[slot + FIRST] == first
+                & slots[slot + SECOND] == second
+                & (slots[slot + LENGTH_AND_OFFSET] >>> 32) == length)
+            && (length <= 16 || sameAfterSixteen(offset(slot), bytes, from, length))) {
           slots[slot + COUNT]++;
           break;
         }
@@ -117,11 +129,11 @@ final class WordCounts {
     }
   }
 
-  private void insert(int slot, long hashAndLength, long prefix, byte[] bytes, int from, int length)
+  private void insert(int slot, long first, long second, byte[] bytes, int from, int length)
       throws IOException {
-    slots[slot + HASH_AND_LENGTH] = hashAndLength;
-    slots[slot + PREFIX] = prefix;
-    slots[slot + OFFSET] = store(bytes, from, length);
+    slots[slot + FIRST] = first;
+    slots[slot + SECOND] = second;
+    slots[slot + LENGTH_AND_OFFSET] = ((long) length << 32) | store(bytes, from, length);
     slots[slot + COUNT] = 1;
     // At most half full, so that probe sequences stay short.
     if (++size > slots.length / STRIDE / 2) {
@@ -129,11 +141,11 @@ final class WordCounts {
     }
   }
 
-  /** Whether a word longer than eight bytes equals the one at {@code offset} past the prefix. */
-  private boolean sameAfterPrefix(int offset, byte[] bytes, int from, int length) {
+  /** Whether a word longer than sixteen bytes equals the one at {@code offset} past those. */
+  private boolean sameAfterSixteen(int offset, byte[] bytes, int from, int length) {
     // Eight bytes at a time, and the last eight overlapping; faster than Arrays.equals on the
     // short ranges words are.
-    int at = 8;
+    int at = 16;
     for (; length - at > 8; at += 8) {
       if (AsciiBlock.read(arena, offset + at) != AsciiBlock.read(bytes, from + at)) {
         return false;
@@ -167,7 +179,16 @@ final class WordCounts {
     int mask = slots.length - 1;
     for (int from = 0; from < old.length; from += STRIDE) {
       if (old[from + COUNT] != 0) {
-        int to = ((int) (old[from + HASH_AND_LENGTH] >>> 32) >>> shift) * STRIDE;
+        // Words of up to sixteen bytes rehash from the slot alone; longer ones read the arena.
+        long lengthAndOffset = old[from + LENGTH_AND_OFFSET];
+        int hash =
+            WordHash.of(
+                arena,
+                (int) lengthAndOffset,
+                (int) (lengthAndOffset >>> 32),
+                old[from + FIRST],
+                old[from + SECOND]);
+        int to = (hash >>> shift) * STRIDE;
         while (slots[to + COUNT] != 0) {
           to = (to + STRIDE) & mask;
         }

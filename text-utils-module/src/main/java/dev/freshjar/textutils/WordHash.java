@@ -1,9 +1,9 @@
 package dev.freshjar.textutils;
 
 /**
- * A multiplicative hash of a word's bytes, read eight at a time; one multiplication for the usual
- * word of up to eight bytes. Its high bits are the well-mixed ones, so tables index by those. It
- * depends only on the bytes, not on where they lie in their array.
+ * A multiplicative hash of a word's bytes, read eight at a time; two multiplications for a word of
+ * up to sixteen bytes, without a branch on its length. Its high bits are the well-mixed ones, so
+ * tables index by those. It depends only on the bytes, not on where they lie in their array.
  */
 final class WordHash {
   private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
@@ -13,19 +13,22 @@ final class WordHash {
   /**
    * Hashes {@code bytes[from, from + length)}.
    *
-   * @param prefix the word's first eight bytes as {@link AsciiBlock#readPartial} reads them
+   * @param first the word's first eight bytes, as {@link AsciiBlock#readPartial} reads them
+   * @param second its next eight bytes, read the same way
    */
-  static int of(byte[] bytes, int from, int length, long prefix) {
-    long hash = (prefix ^ length) * MULTIPLIER;
-    int at = from + 8;
-    int end = from + length;
-    while (end - at >= 8) {
-      hash = next(hash, AsciiBlock.read(bytes, at));
-      at += 8;
-    }
-    if (at < end) {
-      // The word's last eight bytes, shifted so only the ones not yet hashed remain.
-      hash = next(hash, AsciiBlock.read(bytes, end - 8) >>> (8 * (8 - (end - at))));
+  static int of(byte[] bytes, int from, int length, long first, long second) {
+    long hash = next((first ^ length) * MULTIPLIER, second);
+    if (length > 16) {
+      int at = from + 16;
+      int end = from + length;
+      while (end - at >= 8) {
+        hash = next(hash, AsciiBlock.read(bytes, at));
+        at += 8;
+      }
+      if (at < end) {
+        // The word's last eight bytes, shifted so only the ones not yet hashed remain.
+        hash = next(hash, AsciiBlock.read(bytes, end - 8) >>> (8 * (8 - (end - at))));
+      }
     }
     return (int) (hash >>> 32);
   }
