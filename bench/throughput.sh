@@ -80,8 +80,10 @@ row() { # label bytes command...
 file="$(text "$size")"
 bytes=$(stat -c %s "$file")
 echo "input: $file ($bytes bytes); pinned: ${pin[*]:-no}; $(nproc) CPUs; $(java -version 2>&1 | head -1)"
-# A first, untimed run builds the launcher if needed and warms the module cache and the disk cache.
+# A first, untimed run builds the launcher if needed and warms the module cache and the disk cache;
+# the timed runs must not build, even if sources change meanwhile.
 "$freshjar" wc "$file" >/dev/null
+export FRESHJAR_NO_BUILD=1
 
 printf '%-24s %5s %10s %10s %12s\n' command runs "median s" "MB/s" "peak RSS MB"
 for rule in $rules; do
