@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 public final class Main {
   private Main() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
+    if (args.length == 2 && args[0].equals("--class-data-training")) {
+      ClassDataTraining.run(java.nio.file.Path.of(args[1]));
+      return;
+    }
     // Results are UTF-8 whatever the platform's default charset (often ASCII under cron).
     PrintWriter out =
         new PrintWriter(

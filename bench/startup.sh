@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# One-shot start-up with a warm cache, side by side with the reference script.
+#
+# Serves the built text-utils jar on loopback (python3's http.server, which answers a repeated
+# conditional GET with 304), warms freshjar's cache once, then alternates RUNS times between
+#   freshjar --module text=http://127.0.0.1:PORT/text-utils.jar top corpus/moby-dick.txt
+#   python3 reference/text_utils.py top corpus/moby-dick.txt
+# and prints the median wall time of each and their ratio. Variants, in the same interleaved
+# loop: freshjar --offline (no update check at all) and freshjar without class-data sharing.
+#
+# Environment: RUNS (default 21), PORT (default 18931).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+runs="${RUNS:-21}"
+port="${PORT:-18931}"
+work="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+"$repo/bin/freshjar" --version >/dev/null # builds the launcher if needed
+mkdir -p "$work/www"
+cp "$repo"/text-utils-module/target/text-utils-module-*[0-9].jar "$work/www/text-utils.jar"
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" 2>"$work/server.log" >/dev/null &
+server=$!
+for _ in $(seq 50); do
+  python3 - "$port" <<'PY' 2>/dev/null && break
+import socket, sys
+socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=0.2).close()
+PY
+  sleep 0.1
+done
+
+corpus="$repo/corpus/moby-dick.txt"
+freshjar=("$repo/bin/freshjar" --cache-dir "$work/cache" --module "text=http://127.0.0.1:$port/text-utils.jar")
+"${freshjar[@]}" top "$corpus" >/dev/null # first fetch, and the class-data archive
+
+# name -> command; all run with stdout to /dev/null
+declare -A commands=(
+  [freshjar]="${freshjar[*]} top $corpus"
+  [freshjar-offline]="${freshjar[*]} --offline top $corpus"
+  [freshjar-no-cds]="env FRESHJAR_JAVA_OPTS=-Xshare:off ${freshjar[*]} top $corpus"
+  [reference]="python3 $repo/reference/text_utils.py top $corpus"
+)
+order=(freshjar reference freshjar-offline freshjar-no-cds)
+
+for name in "${order[@]}"; do : >"$work/$name.times"; done
+for _ in $(seq "$runs"); do
+  for name in "${order[@]}"; do
+    start=$(date +%s%N)
+    ${commands[$name]} >/dev/null
+    end=$(date +%s%N)
+    echo $(((end - start) / 1000)) >>"$work/$name.times"
+  done
+done
+
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+conditional=$(grep -c '" 304 ' "$work/server.log" || true)
+reference_ms=$(median "$work/reference.times")
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "runs: $runs each, interleaved; update checks answered 304: $conditional"
+printf '%-18s %12s %10s\n' command "median ms" "vs ref"
+for name in "${order[@]}"; do
+  m=$(median "$work/$name.times")
+  awk -v n="$name" -v m="$m" -v r="$reference_ms" 'BEGIN { printf "%-18s %12.1f %10.2f\n", n, m / 1000, m / r }'
+done

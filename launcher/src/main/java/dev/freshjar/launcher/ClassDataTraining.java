@@ -1,0 +1,86 @@
+package dev.freshjar.launcher;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.freshjar.launcher.cli.Cli;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The training run for class-data sharing: {@code bin/freshjar} runs it once after a build, under
+ * {@code -XX:ArchiveClassesAtExit}, so that the archive holds the classes of a real warm start —
+ * the command line, the cache, the HTTP client answering a conditional GET, module loading and the
+ * output formats — whatever command a user happens to run first.
+ */
+final class ClassDataTraining {
+  private ClassDataTraining() {}
+
+  static void run(Path moduleJar) throws IOException {
+    byte[] jar = Files.readAllBytes(moduleJar);
+    Path work = Files.createTempDirectory("freshjar-training");
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/module.jar",
+        exchange -> {
+          boolean unchanged =
+              "\"t\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+          exchange.getResponseHeaders().add("ETag", "\"t\"");
+          exchange.sendResponseHeaders(unchanged ? 304 : 200, unchanged ? -1 : jar.length);
+          try (OutputStream body = exchange.getResponseBody()) {
+            if (!unchanged) {
+              body.write(jar);
+            }
+          }
+        });
+    server.start();
+    try {
+      Path text = Files.writeString(work.resolve("sample.txt"), "the cat and the hat\nthe end\n");
+      String module = "text=http://127.0.0.1:" + server.getAddress().getPort() + "/module.jar";
+      String cache = work.resolve("cache").toString();
+      List<List<String>> commands =
+          List.of(
+              List.of("update"),
+              List.of("top", text.toString()),
+              List.of("--format", "tsv", "wc", text.toString()),
+              List.of("--format", "json", "histogram", text.toString()),
+              List.of("rules"),
+              List.of("modules"));
+      for (List<String> command : commands) {
+        String[] args =
+            Stream.concat(Stream.of("--cache-dir", cache, "--module", module), command.stream())
+                .toArray(String[]::new);
+        Cli.run(args, System.in, new PrintWriter(new StringWriter()), nowhere(), Map.of());
+      }
+    } finally {
+      server.stop(0);
+      deleteTree(work);
+    }
+  }
+
+  private static PrintStream nowhere() {
+    return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}
