@@ -157,8 +157,8 @@ public final class FreshjarCommand implements Callable<Integer> {
     String home = System.getProperty("freshjar.home");
     if (home == null) {
       throw CommandFailure.unavailable(
-          "no module configured: give --module NAME=URL or --config FILE (freshjar.home is not set, so the"
-              + " built-in text-utils module cannot be found)");
+          "no module configured: give --config FILE or --module NAME=URL (freshjar.home is not"
+              + " set, so the built-in text-utils module cannot be found)");
     }
     return List.of(
         ModuleSources.builtIn(Path.of(home))
