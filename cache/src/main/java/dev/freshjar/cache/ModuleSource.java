@@ -27,8 +27,12 @@ public record ModuleSource(String name, URI url, boolean allowPlainHttp, Duratio
     requireValidName(name);
   }
 
-  /** Module names become file names in the cache, so they are checked wherever they enter. */
-  static void requireValidName(String name) {
+  /**
+   * Module names become file names in the cache, so they are checked wherever they enter.
+   *
+   * @throws IllegalArgumentException saying what a valid name looks like
+   */
+  public static void requireValidName(String name) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "module name '"

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Lists each rule with the module and version that provide it.")
+    description =
+        "Lists each rule as MODULE:RULE with its module's name, title, version and source URL.")
 final class RulesCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;
 
@@ -28,12 +29,14 @@ final class RulesCommand implements Callable<Integer> {
         Table.builder(
             Column.text("rule"),
             Column.text("module"),
+            Column.text("title"),
             Column.text("version"),
             Column.text("summary"),
             Column.text("source"));
     for (ModuleRule rule : modules.rules().all()) {
       table.row(
           rule.qualifiedName(),
+          rule.module().name(),
           rule.module().jar().title(),
           rule.module().versionLabel(),
           rule.summary(),

@@ -1,5 +1,7 @@
 package dev.freshjar.launcher.modules;
 
+import dev.freshjar.cache.CacheException;
+import dev.freshjar.cache.CachedJar;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
@@ -8,6 +10,7 @@ import dev.freshjar.launcher.loading.ModuleJarCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,21 +40,19 @@ public final class Refresher {
     OFFLINE
   }
 
-  /** One outcome per source, in the same order. */
+  /** One outcome per source, in the same order, within the deadline. */
   public List<Refresh> refreshAll(List<ModuleSource> sources, Mode mode) {
     if (mode == Mode.OFFLINE) {
       return sources.stream().map(s -> cache.offline(s.name())).toList();
     }
-    if (sources.size() == 1) {
-      // Nothing to overlap with: no thread needed, and the source's own timeout bounds it.
-      return List.of(refreshOne(sources.get(0), mode));
-    }
+    long deadlineNanos = System.nanoTime() + nanos(deadline);
+    // Every check runs on a pool thread, a single one too, so that the deadline bounds it: a
+    // thread costs well under a millisecond, a server that hangs up to the module's own timeout.
     List<CompletableFuture<Refresh>> pending = new ArrayList<>();
     for (ModuleSource source : sources) {
       pending.add(
           CompletableFuture.supplyAsync(() -> refreshOne(source, mode), DaemonThreads.POOL));
     }
-    long deadlineNanos = System.nanoTime() + deadline.toNanos();
     List<Refresh> outcomes = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       outcomes.add(await(sources.get(i), pending.get(i), deadlineNanos));
@@ -68,7 +69,8 @@ public final class Refresher {
     try {
       return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      future.cancel(true);
+      // Not cancelled: the check goes on in its daemon thread, bounded by the module's own
+      // timeout, and whatever it installs (atomically) a later run or update uses.
       return fellBack(
           source, "no answer within the update deadline of " + Durations.format(deadline));
     } catch (InterruptedException e) {
@@ -80,9 +82,24 @@ public final class Refresher {
   }
 
   private Refresh fellBack(ModuleSource source, String reason) {
-    return cache
-        .current(source.name())
+    Optional<CachedJar> cached;
+    try {
+      cached = cache.current(source.name());
+    } catch (CacheException e) {
+      return new Refresh.Unavailable(
+          source.name(), reason + ", and its cache entry cannot be read: " + e.getMessage());
+    }
+    return cached
         .<Refresh>map(jar -> new Refresh.Fallback(jar, reason))
         .orElseGet(() -> new Refresh.Unavailable(source.name(), reason));
+  }
+
+  /** A deadline too long to count in nanoseconds is as good as none. */
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 4;
+    }
   }
 }

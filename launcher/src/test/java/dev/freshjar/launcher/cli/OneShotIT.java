@@ -115,7 +115,7 @@ class OneShotIT {
       Result run = freshjar.run("--format", "tsv", "rules");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(run.stdout()).contains("text:top\ttext-utils\t0.1.0/").contains("text:wc\t");
+      assertThat(run.stdout()).contains("text:top\ttext\ttext-utils\t0.1.0/").contains("text:wc\t");
     }
   }
 
