@@ -39,7 +39,7 @@ public final class LiveModules implements AutoCloseable {
   private final Map<LoadedModule, Integer> users = new IdentityHashMap<>();
   private final AtomicLong reloads = new AtomicLong();
   private volatile Generation current;
-  private boolean closed;
+  private volatile boolean closed;
 
   private LiveModules(List<ModuleSource> sources, ModuleSet first, Sweep sweep) {
     this.sources = List.copyOf(sources);
@@ -74,6 +74,9 @@ public final class LiveModules implements AutoCloseable {
    * @throws IllegalStateException once this is closed
    */
   public Lease acquire() {
+    if (closed) {
+      throw new IllegalStateException("the session's modules are closed");
+    }
     while (true) {
       Generation generation = current;
       if (generation.hold()) {

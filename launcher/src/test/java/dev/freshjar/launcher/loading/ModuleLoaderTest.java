@@ -9,6 +9,7 @@ import dev.freshjar.api.Rule;
 import dev.freshjar.api.Table;
 import dev.freshjar.cache.CachedJar;
 import dev.freshjar.launcher.fixtures.ModuleJar;
+import dev.freshjar.launcher.fixtures.OpenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
