@@ -12,7 +12,7 @@ import org.jline.reader.impl.DefaultParser;
  */
 final class Words {
   /** Shared with the line editor, which then asks for more on an open quote. */
-  static final Parser PARSER = new DefaultParser();
+  static final Parser PARSER = new DefaultParser().eofOnUnclosedQuote(true);
 
   private Words() {}
 
