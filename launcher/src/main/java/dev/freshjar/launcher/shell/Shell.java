@@ -52,7 +52,7 @@ public final class Shell {
           new String[] {"drop URL", "forget a fetched document"},
           new String[] {"refetch URL", "fetch a document again"},
           new String[] {"help", "this list"},
-          new String[] {"quit, Q", "leave (so does the end of input)"});
+          new String[] {"quit, Q", "leave (so do exit and the end of input)"});
   private static final List<String> COMMAND_WORDS =
       List.of(
           "W", "H", "update", "U", "rules", "modules", "set", "docs", "drop", "refetch", "help",
@@ -83,8 +83,9 @@ public final class Shell {
   private final Documents documents;
   // Held while a command runs, and while a watched update is applied: never both at once.
   private final ReentrantLock commandLock = new ReentrantLock();
-  // Per module, the sha256 of a new jar that failed to load, so --watch reports it only once.
-  private final Map<String, String> refused = new HashMap<>();
+  // What --watch last reported failing, per module (a jar's sha256 or a source's failure), so that
+  // each failure is announced once, not at every round. Used under the command lock only.
+  private final Map<String, String> reportedFailures = new HashMap<>();
   private LineSource lines;
   private ExitStatus firstFailure = ExitStatus.OK;
   private long lineNumber;
@@ -108,14 +109,15 @@ public final class Shell {
   public int run() {
     boolean terminal = System.console() != null;
     try (Documents session = documents;
-        LineSource source = terminal ? openTerminal() : new PipedLines(in, err);
-        Watcher watcher = startWatcher(source)) {
+        LineSource source = terminal ? openTerminal() : new PipedLines(in, err)) {
       lines = source;
-      String line;
-      while ((line = source.next()) != null) {
-        lineNumber++;
-        if (!runLine(line)) {
-          break;
+      try (Watcher watcher = startWatcher()) {
+        String line;
+        while ((line = source.next()) != null) {
+          lineNumber++;
+          if (!runLine(line)) {
+            break;
+          }
         }
       }
     }
@@ -129,11 +131,21 @@ public final class Shell {
         err);
   }
 
-  private Watcher startWatcher(LineSource source) {
+  private Watcher startWatcher() {
     return options
         .watch()
-        .map(every -> Watcher.start(every, this::applyWatchedUpdates, source::announce))
+        .map(every -> Watcher.start(every, this::applyWatchedUpdates, this::announce))
         .orElse(null);
+  }
+
+  /** Prints a message from the watcher between commands, never in the middle of one. */
+  private void announce(String message) {
+    commandLock.lock();
+    try {
+      lines.announce(message);
+    } finally {
+      commandLock.unlock();
+    }
   }
 
   /** Runs one line; false when it asks to quit. */
@@ -219,67 +231,95 @@ public final class Shell {
     for (ModuleReload outcome : modules.reload(refreshes, offline())) {
       out.println(outcome.describe());
       unavailable |= outcome instanceof ModuleReload.Unavailable;
-      refused.remove(outcome.module());
     }
+    // The user has seen how every module stands: --watch reports afresh from here.
+    reportedFailures.clear();
     if (unavailable) {
       recordFailure(ExitStatus.MODULE_UNAVAILABLE);
     }
   }
 
   /**
-   * One round of {@code --watch}, on the watcher's thread: asks the sources (outside the command
-   * lock, so a slow server never holds up a command), then applies what is new between commands.
+   * One round of {@code --watch}, on the watcher's thread: asks the sources outside the command
+   * lock, so that a slow server never holds up a command, then, between commands, switches to what
+   * is new and announces it, and announces each failure once.
    */
   private void applyWatchedUpdates() {
     long seen = modules.reloads();
     List<Refresh> refreshes =
         options.refresher().refreshAll(modules.sources(), options.updateMode());
-    List<String> offering = newJars(refreshes);
-    if (offering.isEmpty()) {
-      return;
-    }
     commandLock.lock();
     try {
-      if (modules.reloads() != seen) {
-        // An update ran meanwhile and may have installed something newer than these refreshes.
+      if (modules.reloads() != seen || Thread.currentThread().isInterrupted()) {
+        // An update ran meanwhile and may have installed something newer; or the session ends.
         return;
       }
-      List<ModuleReload> outcomes = modules.reload(refreshes, offline());
-      for (int i = 0; i < outcomes.size(); i++) {
-        ModuleReload outcome = outcomes.get(i);
-        if (!offering.contains(outcome.module())) {
-          continue;
+      List<String> offering = new ArrayList<>();
+      List<String> messages = new ArrayList<>();
+      try (LiveModules.Lease lease = modules.acquire()) {
+        List<ModuleStatus> statuses = lease.modules().statuses();
+        for (int i = 0; i < refreshes.size(); i++) {
+          watchOne(refreshes.get(i), statuses.get(i), offering, messages);
         }
-        if (outcome.changed()) {
-          refused.remove(outcome.module());
-        } else {
-          refreshes.get(i).jar().ifPresent(jar -> refused.put(outcome.module(), jar.sha256()));
-        }
-        lines.announce("watch: " + outcome.describe());
       }
+      if (!offering.isEmpty()) {
+        List<ModuleReload> outcomes = modules.reload(refreshes, offline());
+        for (int i = 0; i < outcomes.size(); i++) {
+          ModuleReload outcome = outcomes.get(i);
+          if (offering.contains(outcome.module())) {
+            if (outcome.changed()) {
+              reportedFailures.remove(outcome.module());
+            } else {
+              refreshes
+                  .get(i)
+                  .jar()
+                  .ifPresent(jar -> reportedFailures.put(outcome.module(), jar.sha256()));
+            }
+            messages.add(outcome.describe());
+          }
+        }
+      }
+      messages.forEach(message -> lines.announce("watch: " + message));
     } finally {
       commandLock.unlock();
     }
   }
 
-  /** The modules whose refreshed jar is not the one running, nor one already refused. */
-  private List<String> newJars(List<Refresh> refreshes) {
-    List<String> offering = new ArrayList<>();
-    try (LiveModules.Lease lease = modules.acquire()) {
-      List<ModuleStatus> statuses = lease.modules().statuses();
-      for (int i = 0; i < refreshes.size(); i++) {
-        Optional<String> offered = refreshes.get(i).jar().map(CachedJar::sha256);
-        Optional<String> running =
-            statuses.get(i).loaded().map(LoadedModule::jar).map(CachedJar::sha256);
-        String name = statuses.get(i).name();
-        if (offered.isPresent()
-            && !offered.equals(running)
-            && !offered.get().equals(refused.get(name))) {
-          offering.add(name);
-        }
+  /** Whether one module has a new jar to switch to, or a failure not yet announced. */
+  private void watchOne(
+      Refresh refresh, ModuleStatus status, List<String> offering, List<String> messages) {
+    String name = status.name();
+    Optional<LoadedModule> running = status.loaded();
+    Optional<String> offered = refresh.jar().map(CachedJar::sha256);
+    if (offered.isPresent()
+        && !offered.equals(running.map(LoadedModule::jar).map(CachedJar::sha256))) {
+      if (!offered.get().equals(reportedFailures.get(name))) {
+        offering.add(name);
       }
+      return;
     }
-    return offering;
+    Optional<String> failure = sourceFailure(refresh);
+    if (failure.isEmpty()) {
+      reportedFailures.remove(name);
+    } else if (!failure.get().equals(reportedFailures.get(name))) {
+      String reason = failure.get();
+      reportedFailures.put(name, reason);
+      messages.add(
+          running
+              .map(m -> new ModuleReload.Failed(name, reason, m.versionLabel()).describe())
+              .orElse(new ModuleReload.Unavailable(name, reason).describe()));
+    }
+  }
+
+  /** Why a refresh could not use the module's source, unless offline was asked for. */
+  private Optional<String> sourceFailure(Refresh refresh) {
+    if (refresh instanceof Refresh.Fallback fallback && !offline()) {
+      return Optional.of(fallback.reason());
+    }
+    if (refresh instanceof Refresh.Unavailable unavailable) {
+      return Optional.of(unavailable.reason());
+    }
+    return Optional.empty();
   }
 
   private void set(List<String> args) {

@@ -217,6 +217,33 @@ class ShellIT {
     }
 
     @Test
+    void aBadNewVersionIsAnnouncedOnceAndTheOldOneKeepsServing() throws Exception {
+      serve(greetV1, "v1");
+      try (ShellProcess shell = ShellProcess.piped(freshjar, "--watch", "200ms")) {
+        shell.send("greet README.md");
+        shell.awaitOut("hello-1");
+
+        server.stubFor(
+            get("/greet.jar")
+                .willReturn(
+                    aResponse()
+                        .withBody(ModuleJar.named("greet").service("ghost.Missing").bytes())));
+        String failure = shell.awaitErr("watch: greet: failed: rejected: ") + shell.awaitErr("\n");
+        awaitTrue(
+            () -> server.findAll(getRequestedFor(urlEqualTo("/greet.jar"))).size() >= 6,
+            "a few more rounds of the watcher");
+        shell.send("greet README.md");
+        shell.awaitOut("hello-1");
+        serve(greetV2, "v2");
+        shell.awaitErr("watch: greet: updated from 1.0/");
+
+        assertThat(failure).contains("ghost.Missing").contains("; still running 1.0/");
+        assertThat(shell.stderr().split("failed", -1)).as("failure announcements").hasSize(2);
+        assertThat(shell.finish()).isZero();
+      }
+    }
+
+    @Test
     void aCommandRunningWhenAnUpdateArrivesFinishesOnTheVersionItStartedWith() throws Exception {
       Path started = work.resolve("started");
       Path latch = work.resolve("latch");
