@@ -108,10 +108,12 @@ public final class Shell {
    */
   public int run() {
     boolean terminal = System.console() != null;
-    try (Documents session = documents;
+    Documents fetched = documents;
+    try (fetched;
         LineSource source = terminal ? openTerminal() : new PipedLines(in, err)) {
       lines = source;
-      try (Watcher watcher = startWatcher()) {
+      Optional<Watcher> watcher = startWatcher();
+      try {
         String line;
         while ((line = source.next()) != null) {
           lineNumber++;
@@ -119,6 +121,8 @@ public final class Shell {
             break;
           }
         }
+      } finally {
+        watcher.ifPresent(Watcher::close);
       }
     }
     return firstFailure.code();
@@ -131,11 +135,10 @@ public final class Shell {
         err);
   }
 
-  private Watcher startWatcher() {
+  private Optional<Watcher> startWatcher() {
     return options
         .watch()
-        .map(every -> Watcher.start(every, this::applyWatchedUpdates, this::announce))
-        .orElse(null);
+        .map(every -> Watcher.start(every, this::applyWatchedUpdates, this::announce));
   }
 
   /** Prints a message from the watcher between commands, never in the middle of one. */
