@@ -37,7 +37,12 @@ import picocli.CommandLine.Parameters;
       "  INPUT: an http(s) URL, a file: URL, a local path, or - for standard input",
       ""
     },
-    subcommands = {RulesCommand.class, ModulesCommand.class, UpdateCommand.class},
+    subcommands = {
+      RulesCommand.class,
+      ModulesCommand.class,
+      UpdateCommand.class,
+      ShellCommand.class
+    },
     footer = {
       "",
       "Rules come from modules: 'freshjar rules' lists them (the built-in text module has",
@@ -177,6 +182,12 @@ public final class FreshjarCommand implements Callable<Integer> {
     List<ModuleSource> sources = sources();
     ModuleSet modules =
         ModuleSet.load(sources, new Refresher(cache(), updateTimeout).refreshAll(sources, mode));
+    warn(modules, mode);
+    return modules;
+  }
+
+  /** Warns on standard error of each module that does not run its newest version. */
+  void warn(ModuleSet modules, Refresher.Mode mode) {
     for (ModuleStatus status : modules.statuses()) {
       // Offline, running on the cache is what the user asked for, not something to warn about.
       boolean asked = mode == Refresher.Mode.OFFLINE && status.available();
@@ -184,6 +195,13 @@ public final class FreshjarCommand implements Callable<Integer> {
         status.warning().ifPresent(w -> streams.err().println("freshjar: warning: " + w));
       }
     }
-    return modules;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  Duration updateTimeout() {
+    return updateTimeout;
   }
 }

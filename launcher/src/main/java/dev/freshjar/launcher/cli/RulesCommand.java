@@ -1,9 +1,7 @@
 package dev.freshjar.launcher.cli;
 
-import dev.freshjar.api.Column;
-import dev.freshjar.api.Table;
-import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.ModuleSet;
+import dev.freshjar.launcher.modules.ModuleTables;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -19,29 +17,8 @@ final class RulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ModuleSet modules = parent.openModules()) {
-      Printing.print(parent, table(modules));
+      Printing.print(parent, ModuleTables.rules(modules));
       return 0;
     }
-  }
-
-  static Table table(ModuleSet modules) {
-    Table.Builder table =
-        Table.builder(
-            Column.text("rule"),
-            Column.text("module"),
-            Column.text("title"),
-            Column.text("version"),
-            Column.text("summary"),
-            Column.text("source"));
-    for (ModuleRule rule : modules.rules().all()) {
-      table.row(
-          rule.qualifiedName(),
-          rule.module().name(),
-          rule.module().jar().title(),
-          rule.module().versionLabel(),
-          rule.summary(),
-          rule.module().jar().source().toString());
-    }
-    return table.build();
   }
 }
