@@ -80,8 +80,8 @@ final class UpdateCommand implements Callable<Integer> {
   }
 
   private ExitStatus update(List<ModuleSource> sources, Refresher.Mode mode, RunLog log) {
-    Duration wait = Jitter.pick(jitter, ThreadLocalRandom.current());
-    if (!wait.isZero()) {
+    if (!jitter.isZero()) {
+      Duration wait = Jitter.pick(jitter, ThreadLocalRandom.current());
       log.info(
           "update: waiting "
               + Durations.format(wait)

@@ -11,9 +11,16 @@ import java.util.random.RandomGenerator;
 public final class Jitter {
   private Jitter() {}
 
-  /** A wait chosen uniformly from zero (inclusive) to {@code max} (exclusive); zero for zero. */
+  /**
+   * A wait chosen uniformly from zero (inclusive) to {@code max} (exclusive); zero for zero. Whole
+   * seconds when {@code max} is 10 s or more, so that the log reads "waiting 432s", not "432017ms".
+   */
   public static Duration pick(Duration max, RandomGenerator random) {
     long millis = max.toMillis();
-    return millis <= 0 ? Duration.ZERO : Duration.ofMillis(random.nextLong(millis));
+    if (millis <= 0) {
+      return Duration.ZERO;
+    }
+    long wait = random.nextLong(millis);
+    return Duration.ofMillis(millis >= 10_000 ? wait - wait % 1000 : wait);
   }
 }
