@@ -59,14 +59,14 @@ final class UpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ModuleSource> sources = parent.sources();
-    Refresher.Mode mode = parent.refreshMode();
     try (RunLog log =
         logFile == null
             ? RunLog.none()
             : RunLog.open(logFile, parent.streams().err(), Clock.systemUTC())) {
       try {
-        ExitStatus status = update(sources, mode, log);
+        // Inside the log: a crontab with a bad --module leaves a trail too.
+        List<ModuleSource> sources = parent.sources();
+        ExitStatus status = update(sources, parent.refreshMode(), log);
         log.info("update: done, exit " + status.code() + " (" + status.meaning() + ")");
         return status.code();
       } catch (CommandFailure e) {
@@ -136,6 +136,11 @@ final class UpdateCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw CommandFailure.ruleFailed("interrupted while waiting (--jitter)", e);
     }
+  }
+
+  /** One line saying what became of a module on a refresh that asked its source. */
+  static String describe(Refresh outcome) {
+    return describe(outcome, Refresher.Mode.CHECK);
   }
 
   static String describe(Refresh outcome, Refresher.Mode mode) {

@@ -215,6 +215,22 @@ class UpdateForCronIT {
     }
 
     @Test
+    void getsAnErrorLineForAMisconfiguredCrontab() throws Exception {
+      Path log = dir.resolve("freshjar.log");
+
+      Result run =
+          freshjar.option("--module", "nonsense").run("update", "--log-file", log.toString());
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(Files.readAllLines(log))
+          .singleElement()
+          .asString()
+          .matches(LOG_LINE)
+          .contains(" ERROR ")
+          .contains("update: --module nonsense: expected NAME=URL");
+    }
+
+    @Test
     void thatCannotBeWrittenIsAWarningAndTheUpdateStillRuns() throws Exception {
       Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
