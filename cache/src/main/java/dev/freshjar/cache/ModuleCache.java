@@ -1,13 +1,18 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The local store of module jars (layout in DESIGN.md): content-addressed jars under {@code
@@ -21,6 +26,7 @@ public final class ModuleCache {
   private final RecordStore records;
   private final ObjectStore objects;
   private final FileFetch files;
+  private final ObjectsLock objectsLock;
   // Built on the first http(s) refresh: a run with only local modules never pays for it.
   private volatile HttpFetch http;
 
@@ -31,6 +37,7 @@ public final class ModuleCache {
     this.records = new RecordStore(layout, settings.lockWait());
     this.objects = new ObjectStore(layout);
     this.files = new FileFetch(tmp);
+    this.objectsLock = ObjectsLock.of(layout.objectsLock());
   }
 
   /**
@@ -66,8 +73,8 @@ public final class ModuleCache {
         // reports "cache not writable" when it happens.
       }
     }
-    TmpDir.sweep(layout.tmp(), "");
-    TmpDir.sweep(layout.modules(), ".");
+    TmpDir.sweepDownloads(layout.tmp());
+    TmpDir.sweepStale(layout.modules(), ".");
     return new ModuleCache(layout, settings);
   }
 
@@ -80,7 +87,8 @@ public final class ModuleCache {
    * Brings the module up to date from its source: a conditional GET (or a plain one when {@code
    * force}), a bounded download, verification with {@code check}, an atomic promotion. Never throws
    * for a network or content problem: those become a {@link Refresh.Fallback} or {@link
-   * Refresh.Unavailable} with the reason.
+   * Refresh.Unavailable} with the reason. A pinned module is not fetched: it stays where it is
+   * ({@link Refresh.Pinned}).
    */
   public Refresh refresh(ModuleSource source, JarCheck check, boolean force) {
     Objects.requireNonNull(source, "source");
@@ -93,6 +101,9 @@ public final class ModuleCache {
       return new Refresh.Unavailable(module, e.getMessage());
     }
     Optional<CachedJar> current = record.flatMap(this::currentJar);
+    if (record.isPresent() && record.get().pinned()) {
+      return pinned(record.get(), current);
+    }
     try {
       return fetchAndInstall(source, check, force, record, current);
     } catch (RefreshFailure e) {
@@ -108,11 +119,16 @@ public final class ModuleCache {
    * "offline", or unavailable.
    */
   public Refresh offline(String module) {
-    Optional<CachedJar> current;
+    ModuleSource.requireValidName(module);
+    Optional<ModuleRecord> record;
     try {
-      current = current(module);
+      record = records.read(module);
     } catch (CacheException e) {
       return new Refresh.Unavailable(module, e.getMessage());
+    }
+    Optional<CachedJar> current = record.flatMap(this::currentJar);
+    if (record.isPresent() && record.get().pinned()) {
+      return pinned(record.get(), current);
     }
     return current
         .<Refresh>map(jar -> new Refresh.Fallback(jar, "offline"))
@@ -144,6 +160,210 @@ public final class ModuleCache {
         .orElse(List.of());
   }
 
+  /** The modules the cache has a record of, by name. */
+  public List<String> modules() {
+    return records.modules();
+  }
+
+  /**
+   * What the cache holds for the module: its current version, whether it is pinned, its history.
+   *
+   * @throws CacheException when the module's record is corrupt
+   */
+  public Optional<ModuleEntry> entry(String module) {
+    ModuleSource.requireValidName(module);
+    return records.read(module).map(r -> ModuleEntry.of(r, layout));
+  }
+
+  /**
+   * Pins the module at its current version: refreshes leave it there and do not ask its source.
+   *
+   * @throws IllegalArgumentException when the cache has no such module
+   * @throws CacheException when the record cannot be changed (busy, not writable, corrupt)
+   */
+  public ModuleEntry pin(String module) {
+    return change(module, r -> r.withPinned(true));
+  }
+
+  /**
+   * Lets refreshes move the module to its source's newest version again.
+   *
+   * @throws IllegalArgumentException when the cache has no such module
+   * @throws CacheException when the record cannot be changed (busy, not writable, corrupt)
+   */
+  public ModuleEntry unpin(String module) {
+    return change(module, r -> r.withPinned(false));
+  }
+
+  /**
+   * Makes an earlier cached version current and pins it there, so that the next update does not
+   * bring the newer one straight back. The version's stored jar is hashed first: a damaged or
+   * missing jar is refused.
+   *
+   * @param shaPrefix the version's SHA-256 or an unambiguous prefix of at least 6 hex digits; empty
+   *     for the version fetched before the current one
+   * @throws IllegalArgumentException when there is no such module or version, or the prefix is
+   *     ambiguous or malformed
+   * @throws CacheException when the jar is damaged or the record cannot be changed
+   */
+  public Rollback rollback(String module, Optional<String> shaPrefix) {
+    ModuleSource.requireValidName(module);
+    Optional<String> prefix = shaPrefix.map(ModuleCache::normalizedPrefix);
+    Optional<RecordStore.Change> change;
+    try {
+      change =
+          records.tidy(
+              module,
+              r -> {
+                ModuleRecord.Version target = rollbackTarget(r, prefix);
+                requireIntact(module, target);
+                return r.rolledBackTo(target.sha256());
+              });
+    } catch (RefreshFailure e) {
+      throw new CacheException(e.getMessage(), e);
+    }
+    RecordStore.Change c = change.orElseThrow(() -> notCached(module));
+    return new Rollback(
+        c.before().orElseThrow().current().toJar(module, layout),
+        c.after().current().toJar(module, layout));
+  }
+
+  /**
+   * Keeps the newest {@code keep} versions of each module and its current one; deletes every jar no
+   * module keeps.
+   *
+   * @throws IllegalArgumentException when {@code keep} is less than 1
+   * @throws CacheException when a record is corrupt or cannot be changed, or a jar cannot be
+   *     deleted; no jar a record names is deleted in any case
+   */
+  public GcReport gc(int keep) {
+    try {
+      return new GarbageCollector(layout, records, settings.lockWait()).collect(keep);
+    } catch (RefreshFailure e) {
+      throw new CacheException(e.getMessage(), e);
+    }
+  }
+
+  /** Hashes every stored jar and checks that every version a record names is stored. */
+  public VerifyReport verify() {
+    return new CacheVerifier(layout, records).verify();
+  }
+
+  private ModuleEntry change(String module, UnaryOperator<ModuleRecord> how) {
+    ModuleSource.requireValidName(module);
+    try {
+      return records
+          .tidy(module, how)
+          .map(c -> ModuleEntry.of(c.after(), layout))
+          .orElseThrow(() -> notCached(module));
+    } catch (RefreshFailure e) {
+      throw new CacheException(e.getMessage(), e);
+    }
+  }
+
+  private static IllegalArgumentException notCached(String module) {
+    return new IllegalArgumentException(
+        "module " + module + " is not in the cache: it was never fetched");
+  }
+
+  private static String normalizedPrefix(String prefix) {
+    String p = prefix.strip().toLowerCase(Locale.ROOT);
+    if (!p.matches("[0-9a-f]{6,64}")) {
+      throw new IllegalArgumentException(
+          "'"
+              + prefix
+              + "' is not a SHA-256 prefix: give at least 6 hex digits of a version's sha256");
+    }
+    return p;
+  }
+
+  private static ModuleRecord.Version rollbackTarget(ModuleRecord r, Optional<String> prefix) {
+    String module = r.module();
+    String listing = "; 'freshjar modules history " + module + "' lists the cached versions";
+    if (prefix.isEmpty()) {
+      int current = r.history().indexOf(r.current());
+      if (current + 1 >= r.history().size()) {
+        throw new IllegalArgumentException(
+            "module "
+                + module
+                + " has no cached version fetched before the current one ("
+                + label(r.current())
+                + ")"
+                + listing);
+      }
+      return r.history().get(current + 1);
+    }
+    List<ModuleRecord.Version> matches =
+        r.history().stream().filter(v -> v.sha256().startsWith(prefix.get())).toList();
+    if (matches.isEmpty()) {
+      throw new IllegalArgumentException(
+          "module "
+              + module
+              + " has no cached version whose sha256 starts with "
+              + prefix.get()
+              + listing);
+    }
+    if (matches.size() > 1) {
+      throw new IllegalArgumentException(
+          prefix.get()
+              + " is ambiguous: it starts "
+              + matches.stream().map(ModuleCache::label).toList()
+              + "; give more digits");
+    }
+    return matches.get(0);
+  }
+
+  /** Refuses to make a version current whose stored jar is missing or is not what was fetched. */
+  private void requireIntact(String module, ModuleRecord.Version v) {
+    Path jar = layout.object(v.sha256());
+    String sha;
+    try (InputStream in = Files.newInputStream(jar)) {
+      HashingCopy copy = new HashingCopy();
+      copy.copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+      sha = copy.sha256();
+    } catch (NoSuchFileException e) {
+      throw new CacheException(
+          "cannot roll module "
+              + module
+              + " back to "
+              + label(v)
+              + ": its jar "
+              + jar
+              + " is no longer stored",
+          e);
+    } catch (IOException | HashingCopy.ReadFailed e) {
+      throw new CacheException(
+          "cannot roll module "
+              + module
+              + " back to "
+              + label(v)
+              + ": cannot read "
+              + jar
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (HashingCopy.TooLarge e) {
+      throw new IllegalStateException("no file is larger than Long.MAX_VALUE bytes", e);
+    }
+    if (!sha.equals(v.sha256())) {
+      throw new CacheException(
+          "cannot roll module "
+              + module
+              + " back to "
+              + label(v)
+              + ": its jar "
+              + jar
+              + " is damaged (its content hashes to "
+              + sha
+              + "); 'freshjar cache verify'"
+              + " checks the others");
+    }
+  }
+
+  private static String label(ModuleRecord.Version v) {
+    return (v.version().isEmpty() ? "?" : v.version()) + "/" + v.sha256().substring(0, 12);
+  }
+
   private Refresh fetchAndInstall(
       ModuleSource source,
       JarCheck check,
@@ -167,10 +387,8 @@ public final class ModuleCache {
       return new Refresh.Fresh(current.orElseThrow(), current);
     }
     FetchOutcome.Downloaded download = (FetchOutcome.Downloaded) outcome;
-    try {
+    try (TmpFile file = download.file()) {
       return install(source, check, download, record, current);
-    } finally {
-      TmpDir.delete(download.file());
     }
   }
 
@@ -187,16 +405,12 @@ public final class ModuleCache {
       return new Refresh.Fresh(current.get(), current);
     }
     JarVerifier.Identity identity =
-        JarVerifier.verify(download.file(), download.from().toString(), download.contentType());
+        JarVerifier.verify(
+            download.file().path(), download.from().toString(), download.contentType());
     try {
-      check.check(download.file());
+      check.check(download.file().path());
     } catch (RejectedJarException e) {
       throw new RefreshFailure("rejected: " + e.getMessage() + " in " + download.from(), e);
-    }
-    try {
-      objects.promote(download.file(), download.sha256());
-    } catch (IOException e) {
-      throw RefreshFailure.notWritable(e);
     }
     ModuleRecord.Version version =
         new ModuleRecord.Version(
@@ -205,10 +419,26 @@ public final class ModuleCache {
             identity.version(),
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
             source.url());
-    RecordStore.Change change =
-        records.update(
-            module,
-            before -> ModuleRecord.installed(before, module, version, download.validators()));
+    RecordStore.Change change;
+    // From storing the jar until a record names it, gc must not take it for garbage.
+    try (ObjectsLock.Held adding = objectsLock.shared(settings.lockWait())) {
+      try {
+        objects.promote(download.file().path(), download.sha256());
+      } catch (IOException e) {
+        throw RefreshFailure.notWritable(e);
+      }
+      change =
+          records.update(
+              module,
+              before ->
+                  before.filter(ModuleRecord::pinned).isPresent()
+                      ? before.get()
+                      : ModuleRecord.installed(before, module, version, download.validators()));
+    }
+    if (change.after().pinned()) {
+      // Pinned by the user while this refresh was downloading: the pin wins.
+      return pinned(change.after(), currentJar(change.after()));
+    }
     return new Refresh.Fresh(
         version.toJar(module, layout), change.before().flatMap(this::currentJar));
   }
@@ -229,6 +459,20 @@ public final class ModuleCache {
       // The current jar is the newest either way; a record that keeps its old validators
       // (read-only cache, busy lock) only costs a full check next time.
     }
+  }
+
+  private static Refresh pinned(ModuleRecord record, Optional<CachedJar> current) {
+    return current
+        .<Refresh>map(Refresh.Pinned::new)
+        .orElseGet(
+            () ->
+                new Refresh.Unavailable(
+                    record.module(),
+                    "pinned at "
+                        + record.current().sha256().substring(0, 12)
+                        + ", whose jar is missing from the cache; 'freshjar modules unpin "
+                        + record.module()
+                        + "' lets it be fetched again"));
   }
 
   private Refresh fallback(String module, Optional<CachedJar> current, String reason) {
