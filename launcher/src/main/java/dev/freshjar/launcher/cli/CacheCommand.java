@@ -21,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Housekeeping of the cache: 'cache gc', 'cache verify'.")
 final class CacheCommand {
+  /** How many versions of each module {@code cache gc} keeps unless told otherwise. */
+  static final int DEFAULT_KEEP = 3;
+
   @ParentCommand FreshjarCommand parent;
 
   @Command(
@@ -33,7 +36,7 @@ final class CacheCommand {
       @Option(
               names = "--keep",
               paramLabel = "N",
-              defaultValue = "3",
+              defaultValue = "" + DEFAULT_KEEP,
               description = "Versions to keep per module (default: ${DEFAULT-VALUE}).")
           int keep) {
     if (keep < 1) {

@@ -102,7 +102,7 @@ final class UpdateCommand implements Callable<Integer> {
             + sources.stream()
                 .map(s -> s.name() + " (" + s.url() + ")")
                 .collect(Collectors.joining(", ")));
-    List<Refresh> outcomes = new Refresher(cache, parent.updateTimeout).refreshAll(sources, mode);
+    List<Refresh> outcomes = new Refresher(cache, deadline(sources)).refreshAll(sources, mode);
     PrintWriter out = parent.streams().out();
     boolean unavailable = false;
     boolean fellBack = false;
@@ -136,6 +136,21 @@ final class UpdateCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       throw CommandFailure.ruleFailed("interrupted while waiting (--jitter)", e);
     }
+  }
+
+  /**
+   * Nothing waits on {@code update} but its log, so each module may take its own full fetch
+   * timeout: a large jar on a slow line still arrives, where a run that is about to compute
+   * something cuts the checks off at {@code --update-timeout}.
+   */
+  private Duration deadline(List<ModuleSource> sources) {
+    Duration deadline = parent.updateTimeout();
+    for (ModuleSource source : sources) {
+      if (source.timeout().compareTo(deadline) > 0) {
+        deadline = source.timeout();
+      }
+    }
+    return deadline;
   }
 
   /** One line saying what became of a module on a refresh that asked its source. */
