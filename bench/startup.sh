@@ -6,7 +6,8 @@
 #   freshjar --module text=http://127.0.0.1:PORT/text-utils.jar top corpus/moby-dick.txt
 #   python3 reference/text_utils.py top corpus/moby-dick.txt
 # and prints the median wall time of each and their ratio. Variants, in the same interleaved
-# loop: freshjar --offline (no update check at all) and freshjar without class-data sharing.
+# loop: freshjar --offline (no update check at all), freshjar without class-data sharing, and
+# freshjar with only the C1 compiler (-XX:TieredStopAtLevel=1).
 #
 # Environment: RUNS (default 21), PORT (default 18931).
 set -euo pipefail
@@ -39,17 +40,19 @@ declare -A commands=(
   [freshjar]="${freshjar[*]} top $corpus"
   [freshjar-offline]="${freshjar[*]} --offline top $corpus"
   [freshjar-no-cds]="env FRESHJAR_JAVA_OPTS=-Xshare:off ${freshjar[*]} top $corpus"
+  [freshjar-c1]="env FRESHJAR_JAVA_OPTS=-XX:TieredStopAtLevel=1 ${freshjar[*]} top $corpus"
   [reference]="python3 $repo/reference/text_utils.py top $corpus"
 )
-order=(freshjar reference freshjar-offline freshjar-no-cds)
+order=(freshjar reference freshjar-offline freshjar-no-cds freshjar-c1)
 
-for name in "${order[@]}"; do : >"$work/$name.times"; done
+for name in "${order[@]}"; do : >"$work/$name.times"; : >"$work/$name.cpu"; done
 for _ in $(seq "$runs"); do
   for name in "${order[@]}"; do
-    start=$(date +%s%N)
-    ${commands[$name]} >/dev/null
-    end=$(date +%s%N)
-    echo $(((end - start) / 1000)) >>"$work/$name.times"
+    # GNU time: wall seconds, user and system CPU seconds of the whole process tree.
+    /usr/bin/time -f "%e %U %S" -o "$work/one" ${commands[$name]} >/dev/null
+    read -r wall user sys <"$work/one"
+    awk -v w="$wall" 'BEGIN { printf "%d\n", w * 1000000 }' >>"$work/$name.times"
+    awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d\n", (u + s) * 1000000 }' >>"$work/$name.cpu"
   done
 done
 
@@ -57,10 +60,12 @@ median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }
 conditional=$(grep -c '" 304 ' "$work/server.log" || true)
 reference_ms=$(median "$work/reference.times")
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "runs: $runs each, interleaved; update checks answered 304: $conditional"
-printf '%-18s %12s %10s\n' command "median ms" "vs ref"
+printf '%-18s %12s %10s %14s\n' command "median ms" "vs ref" "median CPU ms"
 for name in "${order[@]}"; do
   m=$(median "$work/$name.times")
-  awk -v n="$name" -v m="$m" -v r="$reference_ms" 'BEGIN { printf "%-18s %12.1f %10.2f\n", n, m / 1000, m / r }'
+  c=$(median "$work/$name.cpu")
+  awk -v n="$name" -v m="$m" -v r="$reference_ms" -v c="$c" \
+    'BEGIN { printf "%-18s %12.1f %10.2f %14.1f\n", n, m / 1000, m / r, c / 1000 }'
 done
