@@ -40,7 +40,7 @@ public final class Refresher {
   /** One outcome per source, in the same order. */
   public List<Refresh> refreshAll(List<ModuleSource> sources, Mode mode) {
     if (mode == Mode.OFFLINE) {
-      return sources.stream().map(s -> cache.offline(s.name())).toList();
+      return sources.stream().map(s -> cache.offline(s)).toList();
     }
     if (sources.size() == 1) {
       // Nothing to overlap with: no thread needed, and the source's own timeout bounds it.
@@ -80,9 +80,7 @@ public final class Refresher {
   }
 
   private Refresh fellBack(ModuleSource source, String reason) {
-    return cache
-        .current(source.name())
-        .<Refresh>map(jar -> new Refresh.Fallback(jar, reason))
-        .orElseGet(() -> new Refresh.Unavailable(source.name(), reason));
+    // The cache decides whether its jar may run under the source's trust (key, pinned hash).
+    return cache.fallback(source, reason);
   }
 }
