@@ -34,7 +34,13 @@ import picocli.CommandLine.Parameters;
       "  INPUT: an http(s) URL, a file: URL, a local path, or - for standard input",
       ""
     },
-    subcommands = {RulesCommand.class, ModulesCommand.class, UpdateCommand.class},
+    subcommands = {
+      RulesCommand.class,
+      ModulesCommand.class,
+      UpdateCommand.class,
+      KeysCommand.class,
+      SignCommand.class
+    },
     footer = {
       "",
       "Rules come from modules: 'freshjar rules' lists them (the built-in text module has",
@@ -110,6 +116,10 @@ public final class FreshjarCommand implements Callable<Integer> {
 
   Streams streams() {
     return streams;
+  }
+
+  Map<String, String> env() {
+    return env;
   }
 
   Format format() {

@@ -14,8 +14,9 @@ import picocli.CommandLine.ParentCommand;
     name = "modules",
     mixinStandardHelpOptions = true,
     description =
-        "Lists each module: name, version, sha256, source URL, state"
-            + " (fresh, cached fallback, unavailable) and when it was fetched.")
+        "Lists each module: name, version, sha256, what vouches for it (key FINGERPRINT,"
+            + " sha256 pinned, unsigned), source URL, state (fresh, cached fallback,"
+            + " unavailable) and when it was fetched.")
 final class ModulesCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;
 
@@ -33,6 +34,7 @@ final class ModulesCommand implements Callable<Integer> {
             Column.text("module"),
             Column.text("version"),
             Column.text("sha256"),
+            Column.text("signed"),
             Column.text("source"),
             Column.text("state"),
             Column.text("fetched"));
@@ -42,6 +44,7 @@ final class ModulesCommand implements Callable<Integer> {
           status.name(),
           jar.map(CachedJar::version).filter(v -> !v.isEmpty()).orElse("-"),
           jar.map(CachedJar::shortSha).orElse("-"),
+          status.trustLabel(),
           status.source().url().toString(),
           status.state(),
           jar.map(j -> j.fetchedAt().toString()).orElse("-"));

@@ -4,6 +4,9 @@ import dev.freshjar.api.Column;
 import dev.freshjar.api.Table;
 import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.ModuleSet;
+import dev.freshjar.launcher.modules.ModuleStatus;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -11,7 +14,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Lists each rule with the module and version that provide it.")
+    description =
+        "Lists each rule with the module and version that provide it, and what vouches for"
+            + " that version (key FINGERPRINT, sha256 pinned, unsigned).")
 final class RulesCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;
 
@@ -29,13 +34,19 @@ final class RulesCommand implements Callable<Integer> {
             Column.text("rule"),
             Column.text("module"),
             Column.text("version"),
+            Column.text("signed"),
             Column.text("summary"),
             Column.text("source"));
+    Map<String, String> trust = new HashMap<>();
+    for (ModuleStatus status : modules.statuses()) {
+      trust.put(status.name(), status.trustLabel());
+    }
     for (ModuleRule rule : modules.rules().all()) {
       table.row(
           rule.qualifiedName(),
           rule.module().jar().title(),
           rule.module().versionLabel(),
+          trust.getOrDefault(rule.module().name(), "-"),
           rule.summary(),
           rule.module().jar().source().toString());
     }
