@@ -21,13 +21,18 @@ public final class Durations {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration; write a whole number and a unit: 500ms, 2s, 5m, 1h");
     }
-    long amount = Long.parseLong(matcher.group(1));
-    return switch (matcher.group(2)) {
-      case "ms" -> Duration.ofMillis(amount);
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
-    };
+    try {
+      long amount = Long.parseLong(matcher.group(1));
+      return switch (matcher.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      };
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "'" + text + "' is too long a duration; write a shorter one, e.g. 1h", e);
+    }
   }
 
   /** The shortest exact form of {@code duration} in the same notation. */

@@ -3,6 +3,9 @@ package dev.freshjar.launcher.cli;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.config.ConfigException;
+import dev.freshjar.launcher.config.ConfigLocation;
 import dev.freshjar.launcher.modules.ModuleSet;
 import dev.freshjar.launcher.modules.ModuleSources;
 import dev.freshjar.launcher.modules.ModuleStatus;
@@ -51,9 +54,19 @@ import picocli.CommandLine.Parameters;
 public final class FreshjarCommand implements Callable<Integer> {
 
   @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "The modules configuration file. Default: $FRESHJAR_CONFIG,"
+              + " $XDG_CONFIG_HOME/freshjar/modules.conf, ~/.config/freshjar/modules.conf.")
+  Path configFile;
+
+  @Option(
       names = "--module",
       paramLabel = "NAME=URL",
-      description = "A module to use (repeatable). Default: the text-utils module built here.")
+      description =
+          "A module to use (repeatable); replaces the configuration file's module of that name."
+              + " Default: the text-utils module built here.")
   List<String> moduleFlags = new ArrayList<>();
 
   @Option(
@@ -82,7 +95,7 @@ public final class FreshjarCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = DurationConverter.class,
       description =
-          "How long update checks of several modules may take in all (default: 5s);"
+          "How long the update checks of all modules may take together (default: 5s);"
               + " a module whose server has not answered by then runs on its cached version.")
   Duration updateTimeout = Duration.ofSeconds(5);
 
@@ -137,16 +150,25 @@ public final class FreshjarCommand implements Callable<Integer> {
     return ModuleCache.open(CacheLocation.resolve(cacheDir, env, System.getProperty("user.home")));
   }
 
+  /** The configuration file's modules and the {@code --module} flags', or the built-in module. */
   List<ModuleSource> sources() {
-    List<ModuleSource> sources = ModuleSources.fromFlags(moduleFlags);
-    if (!sources.isEmpty()) {
-      return sources;
+    List<ModuleSource> configured;
+    try {
+      configured =
+          ModuleSources.combine(
+              ConfigLocation.resolve(configFile, env, System.getProperty("user.home")).modules(),
+              ModuleSources.fromFlags(moduleFlags));
+    } catch (ConfigException e) {
+      throw new CommandFailure(ExitStatus.USAGE, e.getMessage(), e);
+    }
+    if (!configured.isEmpty()) {
+      return configured;
     }
     String home = System.getProperty("freshjar.home");
     if (home == null) {
       throw CommandFailure.unavailable(
-          "no module configured: give --module NAME=URL (freshjar.home is not set, so the"
-              + " built-in text-utils module cannot be found)");
+          "no module configured: give --config FILE or --module NAME=URL (freshjar.home is not"
+              + " set, so the built-in text-utils module cannot be found)");
     }
     return List.of(
         ModuleSources.builtIn(Path.of(home))

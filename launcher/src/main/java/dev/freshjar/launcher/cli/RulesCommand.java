@@ -15,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
     name = "rules",
     mixinStandardHelpOptions = true,
     description =
-        "Lists each rule with the module and version that provide it, and what vouches for"
-            + " that version (key FINGERPRINT, sha256 pinned, unsigned).")
+        "Lists each rule as MODULE:RULE with its module's name, title, version, what vouches"
+            + " for that version (key FINGERPRINT, sha256 pinned, unsigned) and source URL.")
 final class RulesCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;
 
@@ -33,6 +33,7 @@ final class RulesCommand implements Callable<Integer> {
         Table.builder(
             Column.text("rule"),
             Column.text("module"),
+            Column.text("title"),
             Column.text("version"),
             Column.text("signed"),
             Column.text("summary"),
@@ -44,6 +45,7 @@ final class RulesCommand implements Callable<Integer> {
     for (ModuleRule rule : modules.rules().all()) {
       table.row(
           rule.qualifiedName(),
+          rule.module().name(),
           rule.module().jar().title(),
           rule.module().versionLabel(),
           trust.getOrDefault(rule.module().name(), "-"),

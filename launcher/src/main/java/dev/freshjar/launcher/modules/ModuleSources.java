@@ -12,16 +12,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Which modules a run uses, from {@code --module NAME=URL} flags or the built-in default. */
+/**
+ * Which modules a run uses: the configuration file's, then {@code --module NAME=URL} flags, or the
+ * built-in default when neither names any.
+ */
 public final class ModuleSources {
   /** The name of the text-utils module built in this repository, used when none is configured. */
   public static final String DEFAULT_MODULE = "text";
 
   private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+  private static final Set<String> FETCHABLE = Set.of("https", "http", "file");
 
   private ModuleSources() {}
 
@@ -43,7 +49,7 @@ public final class ModuleSources {
       String name = flag.substring(0, equals).trim();
       ModuleSource source;
       try {
-        source = ModuleSource.of(name, toUri(flag.substring(equals + 1).trim()));
+        source = ModuleSource.of(name, toUri(flag.substring(equals + 1).trim(), Path.of("")));
       } catch (IllegalArgumentException e) {
         throw CommandFailure.usage("--module " + flag + ": " + e.getMessage());
       }
@@ -73,18 +79,61 @@ public final class ModuleSources {
     return Optional.empty();
   }
 
-  static URI toUri(String text) {
-    if (SCHEME.matcher(text).matches()) {
+  /**
+   * The modules of the configuration file with the flags' applied: a flag naming a module of the
+   * file replaces that module's entry where it stands (options and all), any other flag adds a
+   * module after the file's.
+   */
+  public static List<ModuleSource> combine(List<ModuleSource> file, List<ModuleSource> flags) {
+    Map<String, ModuleSource> combined = new LinkedHashMap<>();
+    for (ModuleSource source : file) {
+      combined.put(source.name(), source);
+    }
+    for (ModuleSource source : flags) {
+      combined.put(source.name(), source);
+    }
+    return new ArrayList<>(combined.values());
+  }
+
+  /**
+   * A module's URL as a user wrote it: an {@code https:}, {@code http:} or {@code file:} URL, or a
+   * local path, relative to {@code base} unless absolute.
+   *
+   * @throws IllegalArgumentException saying what is wrong with it
+   */
+  public static URI toUri(String text, Path base) {
+    if (!SCHEME.matcher(text).matches()) {
       try {
-        return new URI(text);
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("'" + text + "' is not a valid URL: " + e.getMessage());
+        return base.resolve(text).toAbsolutePath().normalize().toUri();
+      } catch (InvalidPathException e) {
+        throw new IllegalArgumentException("'" + text + "' is not a valid path: " + e.getMessage());
       }
     }
+    URI url;
     try {
-      return Path.of(text).toAbsolutePath().normalize().toUri();
-    } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a valid path: " + e.getMessage());
+      url = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' is not a valid URL ("
+              + e.getReason().toLowerCase(Locale.ROOT)
+              + (e.getIndex() >= 0 ? " at index " + e.getIndex() : "")
+              + "); write e.g. https://example.org/rules.jar");
     }
+    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+    if (!FETCHABLE.contains(scheme)) {
+      throw new IllegalArgumentException(
+          "'"
+              + text
+              + "' has the scheme "
+              + scheme
+              + ":, which freshjar cannot fetch; use https:, http: or file:, or a path");
+    }
+    if (!scheme.equals("file") && (url.getHost() == null || url.getHost().isEmpty())) {
+      throw new IllegalArgumentException(
+          "'" + text + "' names no host; write e.g. https://example.org/rules.jar");
+    }
+    return url;
   }
 }

@@ -37,21 +37,19 @@ public final class Refresher {
     OFFLINE
   }
 
-  /** One outcome per source, in the same order. */
+  /** One outcome per source, in the same order, within the deadline. */
   public List<Refresh> refreshAll(List<ModuleSource> sources, Mode mode) {
     if (mode == Mode.OFFLINE) {
-      return sources.stream().map(s -> cache.offline(s)).toList();
+      return sources.stream().map(cache::offline).toList();
     }
-    if (sources.size() == 1) {
-      // Nothing to overlap with: no thread needed, and the source's own timeout bounds it.
-      return List.of(refreshOne(sources.get(0), mode));
-    }
+    long deadlineNanos = System.nanoTime() + nanos(deadline);
+    // Every check runs on a pool thread, a single one too, so that the deadline bounds it: a
+    // thread costs well under a millisecond, a server that hangs up to the module's own timeout.
     List<CompletableFuture<Refresh>> pending = new ArrayList<>();
     for (ModuleSource source : sources) {
       pending.add(
           CompletableFuture.supplyAsync(() -> refreshOne(source, mode), DaemonThreads.POOL));
     }
-    long deadlineNanos = System.nanoTime() + deadline.toNanos();
     List<Refresh> outcomes = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       outcomes.add(await(sources.get(i), pending.get(i), deadlineNanos));
@@ -68,7 +66,8 @@ public final class Refresher {
     try {
       return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      future.cancel(true);
+      // Not cancelled: the check goes on in its daemon thread, bounded by the module's own
+      // timeout, and whatever it installs (atomically) a later run or update uses.
       return fellBack(
           source, "no answer within the update deadline of " + Durations.format(deadline));
     } catch (InterruptedException e) {
@@ -82,5 +81,14 @@ public final class Refresher {
   private Refresh fellBack(ModuleSource source, String reason) {
     // The cache decides whether its jar may run under the source's trust (key, pinned hash).
     return cache.fallback(source, reason);
+  }
+
+  /** A deadline too long to count in nanoseconds is as good as none. */
+  private static long nanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE / 4;
+    }
   }
 }

@@ -116,8 +116,8 @@ class OneShotIT {
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.stdout())
-          .contains("rule\tmodule\tversion\tsigned\tsummary\tsource\n")
-          .contains("text:top\ttext-utils\t0.1.0/")
+          .contains("rule\tmodule\ttitle\tversion\tsigned\tsummary\tsource\n")
+          .contains("text:top\ttext\ttext-utils\t0.1.0/")
           .contains("\tunsigned\t")
           .contains("text:wc\t");
     }

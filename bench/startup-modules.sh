@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Startup with many module URLs (issue 4): wall time of one freshjar run with 1, 3 and 10 modules,
+# each on a loopback server of its own that answers the update check with 304 Not Modified.
+#
+# Serves the built text-utils jar on 10 loopback ports (bench/serve-modules.py, python3), writes a
+# configuration file per module count, warms the cache once per count, then times
+#   bin/freshjar --config modules-N.conf --format tsv m1:wc README.md
+# RUNS times for each count, the counts interleaved so that a change in machine load hits them all
+# alike, and prints the median, minimum and maximum wall time. A last row times the built-in
+# module (a file: URL, no HTTP) for comparison.
+#
+# Environment: RUNS (default 15), COUNTS (default "1 3 10"), FRESHJAR (default bin/freshjar).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+runs="${RUNS:-15}"
+counts="${COUNTS:-1 3 10}"
+freshjar="${FRESHJAR:-$repo/bin/freshjar}"
+work="$here/out/startup-modules"
+rm -rf "$work"
+mkdir -p "$work"
+
+# Builds the launcher if needed (says so on standard error).
+"$freshjar" --cache-dir "$work/cache-builtin" rules >/dev/null
+jar=$(ls "$repo"/text-utils-module/target/text-utils-module-*.jar | grep -v -e sources -e javadoc | head -1)
+
+max=0
+for n in $counts; do ((n > max)) && max=$n; done
+python3 "$here/serve-modules.py" --jar "$jar" --count "$max" \
+  --port-file "$work/ports" --count-file "$work/answers" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [[ -f $work/ports ]] && break; sleep 0.1; done
+mapfile -t ports <"$work/ports"
+
+for n in $counts; do
+  conf="$work/modules-$n.conf"
+  : >"$conf"
+  for ((i = 1; i <= n; i++)); do
+    printf '[module m%d]\nurl = http://127.0.0.1:%s/module.jar\n\n' "$i" "${ports[i - 1]}" >>"$conf"
+  done
+  # Fetches every module once, so that the timed runs only ask and get 304.
+  "$freshjar" --cache-dir "$work/cache-$n" --config "$conf" update >/dev/null
+done
+cp "$work/answers" "$work/answers-before"
+
+# Runs one command; prints its wall time in milliseconds.
+wall_ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000000))
+}
+
+for ((r = 0; r < runs; r++)); do
+  for n in $counts; do
+    wall_ms "$freshjar" --cache-dir "$work/cache-$n" --config "$work/modules-$n.conf" \
+      --format tsv m1:wc "$repo/README.md" >>"$work/times-$n"
+  done
+  wall_ms "$freshjar" --cache-dir "$work/cache-builtin" --format tsv wc "$repo/README.md" \
+    >>"$work/times-builtin"
+done
+
+stats() { # file -> "median min max"
+  sort -n "$1" | awk '{ t[NR] = $1 } END {
+    m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+    printf "%10.0f %8d %8d\n", m, t[1], t[NR] }'
+}
+
+echo "$(nproc) CPUs; $(java -version 2>&1 | head -1); $runs runs each, interleaved"
+echo "loopback servers' answers (status:count) before the timed runs: $(cat "$work/answers-before");" \
+  "after: $(cat "$work/answers")"
+printf '%-26s %10s %8s %8s\n' "modules" "median ms" "min" "max"
+for n in $counts; do
+  printf '%-26s %s\n' "$n (http, 304)" "$(stats "$work/times-$n")"
+done
+printf '%-26s %s\n' "built-in (file:)" "$(stats "$work/times-builtin")"

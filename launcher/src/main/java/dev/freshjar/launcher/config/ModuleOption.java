@@ -1,0 +1,84 @@
+package dev.freshjar.launcher.config;
+
+import dev.freshjar.launcher.Durations;
+import dev.freshjar.launcher.modules.ModuleSources;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The options a {@code [module NAME]} section may set, each with how its value is read. A new
+ * per-module option is one more constant here (and a field of {@link ModuleSection}).
+ */
+enum ModuleOption {
+  URL("url", "https://example.org/rules.jar") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      try {
+        section.url = ModuleSources.toUri(value, section.base);
+      } catch (IllegalArgumentException e) {
+        throw new BadValue("url " + e.getMessage());
+      }
+    }
+  },
+  ALLOW_HTTP("allow-http", "true") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      switch (value) {
+        case "true" -> section.allowPlainHttp = true;
+        case "false" -> section.allowPlainHttp = false;
+        default ->
+            throw new BadValue(
+                "allow-http '"
+                    + value
+                    + "' is not true or false; write allow-http = true or allow-http = false");
+      }
+    }
+  },
+  TIMEOUT("timeout", "10s") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      Duration timeout;
+      try {
+        timeout = Durations.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new BadValue("timeout " + e.getMessage());
+      }
+      if (timeout.isZero()) {
+        throw new BadValue(
+            "timeout '" + value + "' must be longer than zero; write e.g. timeout = 10s");
+      }
+      section.timeout = timeout;
+    }
+  };
+
+  private final String key;
+  private final String exampleValue;
+
+  ModuleOption(String key, String exampleValue) {
+    this.key = key;
+    this.exampleValue = exampleValue;
+  }
+
+  /** Reads {@code value} (trimmed, not empty) into {@code section}. */
+  abstract void read(String value, ModuleSection section) throws BadValue;
+
+  String key() {
+    return key;
+  }
+
+  /** A line that sets this option, to show in messages: {@code timeout = 10s}. */
+  String example() {
+    return key + " = " + exampleValue;
+  }
+
+  static Optional<ModuleOption> named(String key) {
+    return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
+  }
+
+  /** "url, allow-http, timeout". */
+  static String keys() {
+    return Arrays.stream(values()).map(ModuleOption::key).collect(Collectors.joining(", "));
+  }
+}

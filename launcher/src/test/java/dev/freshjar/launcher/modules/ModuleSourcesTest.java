@@ -1,0 +1,78 @@
+package dev.freshjar.launcher.modules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.ExitStatus;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ModuleSourcesTest {
+  static ModuleSource source(String name, String url) {
+    return ModuleSource.of(name, URI.create(url));
+  }
+
+  @Nested
+  class CombiningTheFileWithFlags {
+    static final ModuleSource ACME =
+        new ModuleSource(
+            "acme", URI.create("https://a.example/r.jar"), true, Duration.ofSeconds(30));
+    static final ModuleSource TAX = source("tax", "https://t.example/t.jar");
+
+    @Test
+    void aFlagNamingAModuleOfTheFileReplacesItWhereItStandsOptionsAndAll() {
+      ModuleSource local = source("acme", "file:/tmp/acme.jar");
+
+      assertThat(ModuleSources.combine(List.of(ACME, TAX), List.of(local)))
+          .containsExactly(local, TAX);
+    }
+
+    @Test
+    void aFlagWithANewNameAddsAModuleAfterTheFiles() {
+      ModuleSource extra = source("extra", "https://x.example/x.jar");
+
+      assertThat(ModuleSources.combine(List.of(ACME, TAX), List.of(extra)))
+          .containsExactly(ACME, TAX, extra);
+    }
+
+    @Test
+    void withoutFlagsTheFileStandsAsItIs() {
+      assertThat(ModuleSources.combine(List.of(ACME, TAX), List.of())).containsExactly(ACME, TAX);
+    }
+  }
+
+  @Nested
+  class Flags {
+    @Test
+    void aPathIsRelativeToTheWorkingDirectory() {
+      assertThat(ModuleSources.fromFlags(List.of("local=jars/l.jar")))
+          .containsExactly(
+              ModuleSource.of("local", Path.of("jars/l.jar").toAbsolutePath().toUri()));
+    }
+
+    @Test
+    void aUrlOfASchemeFreshjarCannotFetchIsAUsageError() {
+      assertThatThrownBy(() -> ModuleSources.fromFlags(List.of("acme=ftp://a.example/r.jar")))
+          .isInstanceOfSatisfying(
+              CommandFailure.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.USAGE))
+          .hasMessage(
+              "--module acme=ftp://a.example/r.jar: 'ftp://a.example/r.jar' has the scheme ftp:,"
+                  + " which freshjar cannot fetch; use https:, http: or file:, or a path");
+    }
+
+    @Test
+    void theSameNameTwiceIsAUsageError() {
+      assertThatThrownBy(
+              () ->
+                  ModuleSources.fromFlags(
+                      List.of("acme=https://a.example/1.jar", "acme=https://a.example/2.jar")))
+          .hasMessage("--module acme is given twice");
+    }
+  }
+}
