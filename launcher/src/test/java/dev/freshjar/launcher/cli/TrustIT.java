@@ -85,9 +85,13 @@ class TrustIT {
     }
   }
 
+  /** Writes the user's configuration of module acme, with {@code extraLines} after its url. */
   void configure(String extraLines) {
-    write(dir.resolve("modules.conf"), "[module acme]\nurl = " + url() + "\n" + extraLines + "\n");
-    freshjar.option("--config", dir.resolve("modules.conf").toString());
+    Path config = dir.resolve("modules.conf");
+    if (!Files.exists(config)) {
+      freshjar.option("--config", config.toString());
+    }
+    write(config, "[module acme]\nurl = " + url() + "\n" + extraLines + "\n");
   }
 
   Result answer() {
@@ -151,6 +155,17 @@ class TrustIT {
 
       assertThat(modules.stdout()).contains("\tkey " + fingerprint + "\t");
       assertThat(rules.stdout()).contains("acme:answer\t").contains("\tkey " + fingerprint + "\t");
+    }
+
+    @Test
+    void refreshDownloadsAgainButDoesNotBypassAntiDowngrade() {
+      Path v0 = build("v0", "0.9");
+      publish(read(v0), sign(v0, "acme", authorKey));
+
+      Result run = freshjar.run("--refresh", "--format", "tsv", "answer", "-");
+
+      assertThat(run.stdout()).isEqualTo("answer\nv1\n");
+      assertThat(run.stderr()).contains("downgrade refused");
     }
 
     @ParameterizedTest
@@ -237,6 +252,23 @@ class TrustIT {
       assertThat(run.stderr()).contains("sha256 mismatch").contains(sha256(v1));
       assertThat(freshjar.run("--format", "tsv", "modules").stdout()).contains("\tsha256 pinned\t");
     }
+  }
+
+  @Test
+  void aJarCachedUnsignedDoesNotRunOnceTheAuthorsKeyIsConfigured() {
+    Path v1 = build("v1", "1.0");
+    publish(read(v1), null);
+    configure("");
+    assertThat(answer().stdout()).isEqualTo("answer\nv1\n");
+    configure(keyLine);
+
+    Result run = answer();
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr())
+        .contains("signature not fetched: HTTP 404")
+        .contains("was not verified with key " + fingerprint + " (it was fetched unsigned)");
   }
 
   @Test
