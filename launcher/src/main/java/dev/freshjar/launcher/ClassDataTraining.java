@@ -50,6 +50,8 @@ final class ClassDataTraining {
       Path text = Files.writeString(work.resolve("sample.txt"), "the cat and the hat\nthe end\n");
       String module = "text=http://127.0.0.1:" + server.getAddress().getPort() + "/module.jar";
       String cache = work.resolve("cache").toString();
+      // An empty configuration of its own: the training must never reach the user's modules.
+      String config = Files.writeString(work.resolve("modules.conf"), "").toString();
       List<List<String>> commands =
           List.of(
               List.of("update"),
@@ -60,7 +62,9 @@ final class ClassDataTraining {
               List.of("modules"));
       for (List<String> command : commands) {
         String[] args =
-            Stream.concat(Stream.of("--cache-dir", cache, "--module", module), command.stream())
+            Stream.concat(
+                    Stream.of("--config", config, "--cache-dir", cache, "--module", module),
+                    command.stream())
                 .toArray(String[]::new);
         Cli.run(args, System.in, new PrintWriter(new StringWriter()), nowhere(), Map.of());
       }
