@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
       ModulesCommand.class,
       UpdateCommand.class,
       KeysCommand.class,
-      SignCommand.class
+      SignCommand.class,
+      ShellCommand.class
     },
     footer = {
       "",
@@ -131,10 +132,6 @@ public final class FreshjarCommand implements Callable<Integer> {
     return streams;
   }
 
-  Map<String, String> env() {
-    return env;
-  }
-
   Format format() {
     return format;
   }
@@ -187,6 +184,12 @@ public final class FreshjarCommand implements Callable<Integer> {
     List<ModuleSource> sources = sources();
     ModuleSet modules =
         ModuleSet.load(sources, new Refresher(cache(), updateTimeout).refreshAll(sources, mode));
+    warn(modules, mode);
+    return modules;
+  }
+
+  /** Warns on standard error of each module that does not run its newest version. */
+  void warn(ModuleSet modules, Refresher.Mode mode) {
     for (ModuleStatus status : modules.statuses()) {
       // Offline, running on the cache is what the user asked for, not something to warn about.
       boolean asked = mode == Refresher.Mode.OFFLINE && status.available();
@@ -194,6 +197,13 @@ public final class FreshjarCommand implements Callable<Integer> {
         status.warning().ifPresent(w -> streams.err().println("freshjar: warning: " + w));
       }
     }
-    return modules;
+  }
+
+  Map<String, String> env() {
+    return env;
+  }
+
+  Duration updateTimeout() {
+    return updateTimeout;
   }
 }

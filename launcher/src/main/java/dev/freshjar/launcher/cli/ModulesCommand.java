@@ -1,11 +1,7 @@
 package dev.freshjar.launcher.cli;
 
-import dev.freshjar.api.Column;
-import dev.freshjar.api.Table;
-import dev.freshjar.cache.CachedJar;
 import dev.freshjar.launcher.modules.ModuleSet;
-import dev.freshjar.launcher.modules.ModuleStatus;
-import java.util.Optional;
+import dev.freshjar.launcher.modules.ModuleTables;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -23,32 +19,8 @@ final class ModulesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (ModuleSet modules = parent.openModules()) {
-      Printing.print(parent, table(modules));
+      Printing.print(parent, ModuleTables.modules(modules));
       return 0;
     }
-  }
-
-  static Table table(ModuleSet modules) {
-    Table.Builder table =
-        Table.builder(
-            Column.text("module"),
-            Column.text("version"),
-            Column.text("sha256"),
-            Column.text("signed"),
-            Column.text("source"),
-            Column.text("state"),
-            Column.text("fetched"));
-    for (ModuleStatus status : modules.statuses()) {
-      Optional<CachedJar> jar = status.jar();
-      table.row(
-          status.name(),
-          jar.map(CachedJar::version).filter(v -> !v.isEmpty()).orElse("-"),
-          jar.map(CachedJar::shortSha).orElse("-"),
-          status.trustLabel(),
-          status.source().url().toString(),
-          status.state(),
-          jar.map(j -> j.fetchedAt().toString()).orElse("-"));
-    }
-    return table.build();
   }
 }

@@ -47,8 +47,7 @@ public final class ModuleLoader {
   private static Discovery discover(String module, Path jar) throws ModuleLoadException {
     JarInspection.inspect(jar);
     URLClassLoader loader =
-        new URLClassLoader(
-            "module:" + module, new URL[] {fileUrl(jar)}, ApiOnlyClassLoader.INSTANCE);
+        new ModuleClassLoader("module:" + module, fileUrl(jar), ApiOnlyClassLoader.INSTANCE);
     try {
       List<Rule> rules = instantiateRules(loader);
       checkRules(rules);

@@ -22,7 +22,7 @@ public final class ModuleSet implements AutoCloseable {
   private final List<ModuleStatus> statuses;
   private final RuleBook rules;
 
-  private ModuleSet(List<ModuleStatus> statuses) {
+  ModuleSet(List<ModuleStatus> statuses) {
     this.statuses = List.copyOf(statuses);
     List<LoadedModule> loaded = new ArrayList<>();
     Map<String, String> unavailable = new LinkedHashMap<>();
@@ -64,6 +64,11 @@ public final class ModuleSet implements AutoCloseable {
 
   public RuleBook rules() {
     return rules;
+  }
+
+  /** The modules that loaded, in order. */
+  List<LoadedModule> loadedModules() {
+    return statuses.stream().flatMap(s -> s.loaded().stream()).toList();
   }
 
   @Override

@@ -9,7 +9,9 @@ import dev.freshjar.api.Rule;
 import dev.freshjar.api.Table;
 import dev.freshjar.cache.CachedJar;
 import dev.freshjar.launcher.fixtures.ModuleJar;
+import dev.freshjar.launcher.fixtures.OpenFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,6 +101,28 @@ class ModuleLoaderTest {
         assertThat(first.loader()).isNotSameAs(second.loader());
         assertThat(first.rules().get(0).getClass()).isNotSameAs(second.rules().get(0).getClass());
       }
+    }
+
+    @Test
+    void closingOneLoaderOfAJarLeavesAnotherLoaderOfItReading() throws Exception {
+      Path jar =
+          ModuleJar.readingAnswer("twice", "twice", "still here").writeTo(dir.resolve("t.jar"));
+      try (LoadedModule newer = ModuleLoader.load(cached("twice", jar))) {
+        LoadedModule older = ModuleLoader.load(cached("twice", jar));
+        try (var reading = newer.loader().getResourceAsStream("answer.txt")) {
+          try (var other = older.loader().getResourceAsStream("answer.txt")) {
+            other.readAllBytes();
+          }
+          older.close();
+
+          assertThat(new String(reading.readAllBytes(), StandardCharsets.UTF_8))
+              .isEqualTo("still here");
+          assertThat(answer(newer.rules().get(0))).isEqualTo("still here");
+          assertThat(newer.loader().getResource("answer.txt").getFile())
+              .endsWith("t.jar!/answer.txt");
+        }
+      }
+      assertThat(OpenFiles.pointingAt(jar)).as("descriptors once both are closed").isEmpty();
     }
 
     @Test

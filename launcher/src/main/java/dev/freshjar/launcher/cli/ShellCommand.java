@@ -1,0 +1,59 @@
+package dev.freshjar.launcher.cli;
+
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.modules.LiveModules;
+import dev.freshjar.launcher.modules.Refresher;
+import dev.freshjar.launcher.shell.Shell;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "shell",
+    mixinStandardHelpOptions = true,
+    description = {
+      "An interactive session: run rules, 'update' to switch to new module versions without"
+          + " restarting, 'help' for the commands. Reads one command per line when standard input"
+          + " is not a terminal."
+    })
+final class ShellCommand implements Callable<Integer> {
+  @ParentCommand FreshjarCommand parent;
+
+  @Option(
+      names = "--watch",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "Check for new module versions every DURATION (e.g. 5m) and switch to them between"
+              + " commands.")
+  Duration watch;
+
+  @Override
+  public Integer call() {
+    if (watch != null && (watch.isZero() || watch.isNegative())) {
+      throw CommandFailure.usage("--watch needs a positive duration, e.g. 5m");
+    }
+    Refresher.Mode mode = parent.refreshMode();
+    List<ModuleSource> sources = parent.sources();
+    Refresher refresher = new Refresher(parent.cache(), parent.updateTimeout());
+    try (LiveModules modules = LiveModules.open(sources, refresher.refreshAll(sources, mode))) {
+      try (LiveModules.Lease lease = modules.acquire()) {
+        parent.warn(lease.modules(), mode);
+      }
+      Shell.Options options =
+          new Shell.Options(
+              refresher,
+              mode == Refresher.Mode.OFFLINE ? Refresher.Mode.OFFLINE : Refresher.Mode.CHECK,
+              parent.format(),
+              Optional.ofNullable(watch),
+              parent.env());
+      FreshjarCommand.Streams streams = parent.streams();
+      return new Shell(modules, options, streams.in(), streams.out(), streams.err()).run();
+    }
+  }
+}

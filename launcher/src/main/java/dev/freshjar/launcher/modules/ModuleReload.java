@@ -1,0 +1,69 @@
+package dev.freshjar.launcher.modules;
+
+import dev.freshjar.cache.CachedJar;
+import java.util.Optional;
+
+/** What one reload did to one module, as the shell's {@code update} reports it. */
+public sealed interface ModuleReload {
+  /** The module's name. */
+  String module();
+
+  /** One line for the user, e.g. {@code text: updated from 1.0/3f2a9c1b7d4e to 1.1/9e0d...}. */
+  String describe();
+
+  /** Whether a different version of the module now serves. */
+  default boolean changed() {
+    return false;
+  }
+
+  /** The module keeps running the version it ran, which is still the newest. */
+  record Unchanged(String module, String running) implements ModuleReload {
+    @Override
+    public String describe() {
+      return module + ": unchanged, " + running;
+    }
+  }
+
+  /**
+   * A new version now serves.
+   *
+   * @param from the version that served before, if one did
+   * @param note why the source was not used, when the new version came from the cache only
+   */
+  record Updated(String module, Optional<String> from, String to, Optional<String> note)
+      implements ModuleReload {
+    @Override
+    public String describe() {
+      String what =
+          from.map(f -> module + ": updated from " + f + " to " + to)
+              .orElse(module + ": loaded " + to);
+      return what + note.map(n -> " (from the cache; " + n + ")").orElse("");
+    }
+
+    @Override
+    public boolean changed() {
+      return true;
+    }
+  }
+
+  /** The newest version could not be had or could not be loaded; the old one keeps serving. */
+  record Failed(String module, String reason, String stillRunning) implements ModuleReload {
+    @Override
+    public String describe() {
+      return module + ": failed: " + reason + "; still running " + stillRunning;
+    }
+  }
+
+  /** There is no version of the module to run. */
+  record Unavailable(String module, String reason) implements ModuleReload {
+    @Override
+    public String describe() {
+      return module + ": unavailable: " + reason;
+    }
+  }
+
+  /** "1.0/3f2a9c1b7d4e", how users see a version. */
+  static String label(CachedJar jar) {
+    return (jar.version().isEmpty() ? "?" : jar.version()) + "/" + jar.shortSha();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.freshjar.launcher.modules;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The last step of a reload (see DESIGN.md, "Loading and reloading"): once the loaders of a retired
+ * set are closed, remove the jars nobody uses any more. The cache's garbage collection plugs in
+ * here; until it exists, nothing is removed.
+ */
+@FunctionalInterface
+public interface Sweep {
+  /** Removes nothing. */
+  Sweep NONE = jarsInUse -> {};
+
+  /**
+   * Called after old loaders were closed.
+   *
+   * @param jarsInUse the cached jars that loaders of this process still have open
+   */
+  void afterClose(Set<Path> jarsInUse);
+}

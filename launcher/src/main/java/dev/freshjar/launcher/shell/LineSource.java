@@ -1,0 +1,16 @@
+package dev.freshjar.launcher.shell;
+
+/** Where the shell's commands come from: a terminal with a line editor, or a pipe or file. */
+interface LineSource extends AutoCloseable {
+  /** The next command line, or null at the end of input. */
+  String next();
+
+  /** Prints a message that arrives between commands (a {@code --watch} update), for the user. */
+  void announce(String message);
+
+  /** Whether a person is typing (errors then need no line numbers). */
+  boolean interactive();
+
+  @Override
+  void close();
+}
