@@ -10,7 +10,7 @@ import java.util.Arrays;
  * grows only when the kept tail fills it, so memory is bounded by the longest tail a caller keeps.
  */
 final class StreamWindow {
-  static final int CHUNK = 64 * 1024;
+  private static final int CHUNK = 64 * 1024;
 
   // Arrays cannot be longer than this on common JVMs.
   private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
@@ -32,11 +32,6 @@ final class StreamWindow {
   /** The end of the valid bytes in {@link #bytes()}. */
   int limit() {
     return limit;
-  }
-
-  /** Whether the stream has ended, so the bytes up to {@link #limit()} are all there is. */
-  boolean atEnd() {
-    return atEnd;
   }
 
   /**

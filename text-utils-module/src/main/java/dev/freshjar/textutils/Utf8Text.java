@@ -5,7 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -29,21 +29,21 @@ final class Utf8Text implements AutoCloseable {
    * @throws IOException when it cannot be opened
    */
   static Utf8Text open(Input input) throws IOException {
-    CountingStream raw = new CountingStream(input.openStream());
     if (StandardCharsets.UTF_8.equals(input.charset())) {
+      CountingStream raw = new CountingStream(input.openStream());
       return new Utf8Text(raw, raw);
     }
-    // The same decoding as Input.openReader(), but over the counting stream, because wc reports the
-    // input's own bytes, not those of its UTF-8 form.
-    Reader reader =
-        new InputStreamReader(
-            raw,
-            input
-                .charset()
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
-    return new Utf8Text(raw, new Utf8EncodingStream(reader));
+    // The same decoding as Input.openReader(), but over a counting stream, because wc reports the
+    // input's own bytes, not those of its UTF-8 form. The decoder is made before the stream is
+    // opened, so that a charset that cannot decode leaks nothing.
+    CharsetDecoder decoder =
+        input
+            .charset()
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    CountingStream raw = new CountingStream(input.openStream());
+    return new Utf8Text(raw, new Utf8EncodingStream(new InputStreamReader(raw, decoder)));
   }
 
   /** The text as UTF-8. */
