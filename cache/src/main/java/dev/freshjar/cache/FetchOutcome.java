@@ -1,7 +1,6 @@
 package dev.freshjar.cache;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** What asking a source gave: the current version is still the newest, or a downloaded file. */
@@ -15,8 +14,8 @@ sealed interface FetchOutcome {
   record Unchanged(Validators validators) implements FetchOutcome {}
 
   /**
-   * A complete download, still unverified, in the cache's {@code tmp/}; the caller must delete or
-   * promote it.
+   * A complete download, still unverified, in the cache's {@code tmp/}; the caller must promote it
+   * or not, then close {@code file}.
    *
    * @param file the downloaded bytes
    * @param sha256 their hash
@@ -25,6 +24,6 @@ sealed interface FetchOutcome {
    * @param validators the ETag and Last-Modified the server gave
    */
   record Downloaded(
-      Path file, String sha256, URI from, Optional<String> contentType, Validators validators)
+      TmpFile file, String sha256, URI from, Optional<String> contentType, Validators validators)
       implements FetchOutcome {}
 }

@@ -61,7 +61,7 @@ final class FileFetch {
       throw unreadable(url, e);
     }
     if (received.bytes() == 0) {
-      TmpDir.delete(received.file());
+      received.file().close();
       throw new RefreshFailure("empty file: " + url);
     }
     // The copy's hash, not the first one: the file may have changed in between.

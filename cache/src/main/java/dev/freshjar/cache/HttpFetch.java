@@ -164,7 +164,7 @@ final class HttpFetch {
                   e);
             });
     if (received.bytes() == 0 || (declared >= 0 && received.bytes() != declared)) {
-      TmpDir.delete(received.file());
+      received.file().close();
       throw new RefreshFailure(
           received.bytes() == 0
               ? "empty body from " + url

@@ -3,15 +3,20 @@ package dev.freshjar.cache;
 import dev.freshjar.cache.trust.AuthorSignature;
 import dev.freshjar.cache.trust.SignatureFile;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The local store of module jars (layout in DESIGN.md): content-addressed jars under {@code
@@ -27,6 +32,7 @@ public final class ModuleCache {
   private final RecordStore records;
   private final ObjectStore objects;
   private final FileFetch files;
+  private final ObjectsLock objectsLock;
   // Built on the first http(s) refresh: a run with only local modules never pays for it.
   private volatile HttpFetch http;
 
@@ -38,6 +44,7 @@ public final class ModuleCache {
     this.records = new RecordStore(layout, settings.lockWait());
     this.objects = new ObjectStore(layout);
     this.files = new FileFetch(tmp);
+    this.objectsLock = ObjectsLock.of(layout.objectsLock());
   }
 
   /**
@@ -73,8 +80,8 @@ public final class ModuleCache {
         // reports "cache not writable" when it happens.
       }
     }
-    TmpDir.sweep(layout.tmp(), "");
-    TmpDir.sweep(layout.modules(), ".");
+    TmpDir.sweepDownloads(layout.tmp());
+    TmpDir.sweepStale(layout.modules(), ".");
     return new ModuleCache(layout, settings);
   }
 
@@ -89,7 +96,8 @@ public final class ModuleCache {
    * signature, fetched from beside the jar, and anti-downgrade), verification with {@code check},
    * an atomic promotion. Never throws for a network or content problem: those become a {@link
    * Refresh.Fallback} or {@link Refresh.Unavailable} with the reason. {@code force} skips the
-   * conditional GET, never a trust check.
+   * conditional GET, never a trust check. A pinned module is not fetched: it stays where it is
+   * ({@link Refresh.Pinned}), if the source's trust accepts its jar.
    */
   public Refresh refresh(ModuleSource source, JarCheck check, boolean force) {
     Objects.requireNonNull(source, "source");
@@ -102,6 +110,9 @@ public final class ModuleCache {
       return new Refresh.Unavailable(module, e.getMessage());
     }
     Optional<CachedJar> current = record.flatMap(this::currentJar);
+    if (record.isPresent() && record.get().pinned()) {
+      return pinned(source, record.get(), current);
+    }
     try {
       return fetchAndInstall(source, check, force, record, current);
     } catch (RefreshFailure e) {
@@ -118,75 +129,40 @@ public final class ModuleCache {
    * For a caller that gave up on a refresh (a deadline passed).
    */
   public Refresh fallback(ModuleSource source, String reason) {
-    Optional<CachedJar> current;
+    Optional<ModuleRecord> record;
     try {
-      current = current(source.name());
+      record = records.read(source.name());
     } catch (CacheException e) {
       return new Refresh.Unavailable(
           source.name(), reason + ", and its cache entry cannot be read: " + e.getMessage());
+    }
+    Optional<CachedJar> current = record.flatMap(this::currentJar);
+    if (record.isPresent() && record.get().pinned()) {
+      return pinned(source, record.get(), current);
     }
     return fallback(source, current, reason);
   }
 
   /**
    * What the cache holds for the module without asking its source: a fallback with the reason
-   * "offline" when the cached jar may run under {@code source}'s trust, or unavailable saying why
-   * not.
+   * "offline" (or the pinned jar) when the source's trust accepts the cached jar, or unavailable
+   * saying why not.
    */
   public Refresh offline(ModuleSource source) {
-    Optional<CachedJar> current;
+    Optional<ModuleRecord> record;
     try {
-      current = current(source.name());
+      record = records.read(source.name());
     } catch (CacheException e) {
       return new Refresh.Unavailable(source.name(), e.getMessage());
+    }
+    Optional<CachedJar> current = record.flatMap(this::currentJar);
+    if (record.isPresent() && record.get().pinned()) {
+      return pinned(source, record.get(), current);
     }
     if (current.isEmpty()) {
       return new Refresh.Unavailable(source.name(), "not in the cache and --offline was given");
     }
     return fallback(source, current, "offline");
-  }
-
-  /**
-   * Makes a version the cache already holds current again, as an explicit rollback by the user
-   * does: no source is asked and there is no anti-downgrade check, but the version must still be
-   * one the source's trust accepts (the pinned jar; verified with the module's key). The version's
-   * signature facts come along, so that they are the baseline of the next refresh's anti-downgrade
-   * check. The source's validators are forgotten, so that the next refresh looks at what the source
-   * has instead of being told "unchanged".
-   *
-   * @param sha256 the version's hash
-   * @return the version now current
-   * @throws CacheException when the cache holds no such version, the source's trust refuses it, or
-   *     the record cannot be written
-   */
-  public CachedJar makeCurrent(ModuleSource source, String sha256) {
-    String module = source.name();
-    ModuleRecord before =
-        records
-            .read(module)
-            .orElseThrow(() -> new CacheException("module " + module + " was never fetched"));
-    ModuleRecord.Version version =
-        before
-            .version(sha256)
-            .orElseThrow(
-                () ->
-                    new CacheException(
-                        "module " + module + " has no cached version with sha256 " + sha256));
-    CachedJar jar = version.toJar(module, layout);
-    if (!Files.isRegularFile(jar.jar())) {
-      throw new CacheException(
-          "version " + sha256 + " of module " + module + " is no longer in the cache");
-    }
-    Optional<String> distrust = Trust.distrust(source, jar);
-    if (distrust.isPresent()) {
-      throw new CacheException("cannot make it current: " + distrust.get());
-    }
-    try {
-      records.update(module, latest -> latest.orElse(before).withCurrent(version.sha256()));
-    } catch (RefreshFailure e) {
-      throw new CacheException(e.reason(), e);
-    }
-    return jar;
   }
 
   /**
@@ -211,6 +187,210 @@ public final class ModuleCache {
         .read(module)
         .map(r -> r.history().stream().map(v -> v.toJar(module, layout)).toList())
         .orElse(List.of());
+  }
+
+  /** The modules the cache has a record of, by name. */
+  public List<String> modules() {
+    return records.modules();
+  }
+
+  /**
+   * What the cache holds for the module: its current version, whether it is pinned, its history.
+   *
+   * @throws CacheException when the module's record is corrupt
+   */
+  public Optional<ModuleEntry> entry(String module) {
+    ModuleSource.requireValidName(module);
+    return records.read(module).map(r -> ModuleEntry.of(r, layout));
+  }
+
+  /**
+   * Pins the module at its current version: refreshes leave it there and do not ask its source.
+   *
+   * @throws IllegalArgumentException when the cache has no such module
+   * @throws CacheException when the record cannot be changed (busy, not writable, corrupt)
+   */
+  public ModuleEntry pin(String module) {
+    return change(module, r -> r.withPinned(true));
+  }
+
+  /**
+   * Lets refreshes move the module to its source's newest version again.
+   *
+   * @throws IllegalArgumentException when the cache has no such module
+   * @throws CacheException when the record cannot be changed (busy, not writable, corrupt)
+   */
+  public ModuleEntry unpin(String module) {
+    return change(module, r -> r.withPinned(false));
+  }
+
+  /**
+   * Makes an earlier cached version current and pins it there, so that the next update does not
+   * bring the newer one straight back. The version's stored jar is hashed first: a damaged or
+   * missing jar is refused.
+   *
+   * @param shaPrefix the version's SHA-256 or an unambiguous prefix of at least 6 hex digits; empty
+   *     for the version fetched before the current one
+   * @throws IllegalArgumentException when there is no such module or version, or the prefix is
+   *     ambiguous or malformed
+   * @throws CacheException when the jar is damaged or the record cannot be changed
+   */
+  public Rollback rollback(String module, Optional<String> shaPrefix) {
+    ModuleSource.requireValidName(module);
+    Optional<String> prefix = shaPrefix.map(ModuleCache::normalizedPrefix);
+    Optional<RecordStore.Change> change;
+    try {
+      change =
+          records.tidy(
+              module,
+              r -> {
+                ModuleRecord.Version target = rollbackTarget(r, prefix);
+                requireIntact(module, target);
+                return r.rolledBackTo(target.sha256());
+              });
+    } catch (RefreshFailure e) {
+      throw new CacheException(e.getMessage(), e);
+    }
+    RecordStore.Change c = change.orElseThrow(() -> notCached(module));
+    return new Rollback(
+        c.before().orElseThrow().current().toJar(module, layout),
+        c.after().current().toJar(module, layout));
+  }
+
+  /**
+   * Keeps the newest {@code keep} versions of each module and its current one; deletes every jar no
+   * module keeps.
+   *
+   * @throws IllegalArgumentException when {@code keep} is less than 1
+   * @throws CacheException when a record is corrupt or cannot be changed, or a jar cannot be
+   *     deleted; no jar a record names is deleted in any case
+   */
+  public GcReport gc(int keep) {
+    try {
+      return new GarbageCollector(layout, records, settings.lockWait()).collect(keep);
+    } catch (RefreshFailure e) {
+      throw new CacheException(e.getMessage(), e);
+    }
+  }
+
+  /** Hashes every stored jar and checks that every version a record names is stored. */
+  public VerifyReport verify() {
+    return new CacheVerifier(layout, records).verify();
+  }
+
+  private ModuleEntry change(String module, UnaryOperator<ModuleRecord> how) {
+    ModuleSource.requireValidName(module);
+    try {
+      return records
+          .tidy(module, how)
+          .map(c -> ModuleEntry.of(c.after(), layout))
+          .orElseThrow(() -> notCached(module));
+    } catch (RefreshFailure e) {
+      throw new CacheException(e.getMessage(), e);
+    }
+  }
+
+  private static IllegalArgumentException notCached(String module) {
+    return new IllegalArgumentException(
+        "module " + module + " is not in the cache: it was never fetched");
+  }
+
+  private static String normalizedPrefix(String prefix) {
+    String p = prefix.strip().toLowerCase(Locale.ROOT);
+    if (!p.matches("[0-9a-f]{6,64}")) {
+      throw new IllegalArgumentException(
+          "'"
+              + prefix
+              + "' is not a SHA-256 prefix: give at least 6 hex digits of a version's sha256");
+    }
+    return p;
+  }
+
+  private static ModuleRecord.Version rollbackTarget(ModuleRecord r, Optional<String> prefix) {
+    String module = r.module();
+    String listing = "; 'freshjar modules history " + module + "' lists the cached versions";
+    if (prefix.isEmpty()) {
+      int current = r.history().indexOf(r.current());
+      if (current + 1 >= r.history().size()) {
+        throw new IllegalArgumentException(
+            "module "
+                + module
+                + " has no cached version fetched before the current one ("
+                + label(r.current())
+                + ")"
+                + listing);
+      }
+      return r.history().get(current + 1);
+    }
+    List<ModuleRecord.Version> matches =
+        r.history().stream().filter(v -> v.sha256().startsWith(prefix.get())).toList();
+    if (matches.isEmpty()) {
+      throw new IllegalArgumentException(
+          "module "
+              + module
+              + " has no cached version whose sha256 starts with "
+              + prefix.get()
+              + listing);
+    }
+    if (matches.size() > 1) {
+      throw new IllegalArgumentException(
+          prefix.get()
+              + " is ambiguous: it starts "
+              + matches.stream().map(ModuleCache::label).toList()
+              + "; give more digits");
+    }
+    return matches.get(0);
+  }
+
+  /** Refuses to make a version current whose stored jar is missing or is not what was fetched. */
+  private void requireIntact(String module, ModuleRecord.Version v) {
+    Path jar = layout.object(v.sha256());
+    String sha;
+    try (InputStream in = Files.newInputStream(jar)) {
+      HashingCopy copy = new HashingCopy();
+      copy.copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+      sha = copy.sha256();
+    } catch (NoSuchFileException e) {
+      throw new CacheException(
+          "cannot roll module "
+              + module
+              + " back to "
+              + label(v)
+              + ": its jar "
+              + jar
+              + " is no longer stored",
+          e);
+    } catch (IOException | HashingCopy.ReadFailed e) {
+      throw new CacheException(
+          "cannot roll module "
+              + module
+              + " back to "
+              + label(v)
+              + ": cannot read "
+              + jar
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (HashingCopy.TooLarge e) {
+      throw new IllegalStateException("no file is larger than Long.MAX_VALUE bytes", e);
+    }
+    if (!sha.equals(v.sha256())) {
+      throw new CacheException(
+          "cannot roll module "
+              + module
+              + " back to "
+              + label(v)
+              + ": its jar "
+              + jar
+              + " is damaged (its content hashes to "
+              + sha
+              + "); 'freshjar cache verify'"
+              + " checks the others");
+    }
+  }
+
+  private static String label(ModuleRecord.Version v) {
+    return (v.version().isEmpty() ? "?" : v.version()) + "/" + v.sha256().substring(0, 12);
   }
 
   private Refresh fetchAndInstall(
@@ -242,10 +422,8 @@ public final class ModuleCache {
       return new Refresh.Fresh(trusted.orElseThrow(), current);
     }
     FetchOutcome.Downloaded download = (FetchOutcome.Downloaded) outcome;
-    try {
+    try (TmpFile file = download.file()) {
       return install(source, check, download, deadline, record, current, trusted);
-    } finally {
-      TmpDir.delete(download.file());
     }
   }
 
@@ -281,16 +459,12 @@ public final class ModuleCache {
                   Instant.now()));
     }
     JarVerifier.Identity identity =
-        JarVerifier.verify(download.file(), download.from().toString(), download.contentType());
+        JarVerifier.verify(
+            download.file().path(), download.from().toString(), download.contentType());
     try {
-      check.check(download.file());
+      check.check(download.file().path());
     } catch (RejectedJarException e) {
       throw new RefreshFailure("rejected: " + e.getMessage() + " in " + download.from(), e);
-    }
-    try {
-      objects.promote(download.file(), download.sha256());
-    } catch (IOException e) {
-      throw RefreshFailure.notWritable(e);
     }
     ModuleRecord.Version version =
         new ModuleRecord.Version(
@@ -301,17 +475,30 @@ public final class ModuleCache {
             source.url(),
             signature);
     RecordStore.Change change;
-    try {
+    // From storing the jar until a record names it, gc must not take it for garbage.
+    try (ObjectsLock.Held adding = objectsLock.shared(settings.lockWait())) {
+      try {
+        objects.promote(download.file().path(), download.sha256());
+      } catch (IOException e) {
+        throw RefreshFailure.notWritable(e);
+      }
       change =
           records.update(
               module,
               before -> {
+                if (before.filter(ModuleRecord::pinned).isPresent()) {
+                  return before.get();
+                }
                 // Another process may have installed a newer signed version meanwhile.
                 recheckNotOlder(source, version, before);
                 return ModuleRecord.installed(before, module, version, download.validators());
               });
     } catch (Downgrade e) {
       throw e.failure;
+    }
+    if (change.after().pinned()) {
+      // Pinned by the user while this refresh was downloading: the pin wins.
+      return pinned(source, change.after(), currentJar(change.after()));
     }
     return new Refresh.Fresh(
         version.toJar(module, layout), change.before().flatMap(this::currentJar));
@@ -354,12 +541,10 @@ public final class ModuleCache {
       FetchOutcome.Downloaded download =
           (FetchOutcome.Downloaded)
               http().fetch(source, url, Validators.NONE, deadline, signatures);
-      try {
-        return Files.readAllBytes(download.file());
+      try (TmpFile file = download.file()) {
+        return Files.readAllBytes(file.path());
       } catch (IOException e) {
         throw new RefreshFailure("cannot read the downloaded " + url + ": " + e.getMessage(), e);
-      } finally {
-        TmpDir.delete(download.file());
       }
     } catch (RefreshFailure e) {
       throw new RefreshFailure(
@@ -398,6 +583,35 @@ public final class ModuleCache {
       // The current jar is the newest either way; a record that keeps its old validators
       // (read-only cache, busy lock) only costs a full check next time.
     }
+  }
+
+  /**
+   * A pinned module stays at its jar, provided the source's trust accepts that jar: a pin does not
+   * make a jar trusted that the module's key or hash would refuse.
+   */
+  private static Refresh pinned(
+      ModuleSource source, ModuleRecord record, Optional<CachedJar> current) {
+    if (current.isEmpty()) {
+      return new Refresh.Unavailable(
+          record.module(),
+          "pinned at "
+              + record.current().sha256().substring(0, 12)
+              + ", whose jar is missing from the cache; 'freshjar modules unpin "
+              + record.module()
+              + "' lets it be fetched again");
+    }
+    Optional<String> distrust = Trust.distrust(source, current.get());
+    if (distrust.isPresent()) {
+      return new Refresh.Unavailable(
+          record.module(),
+          "pinned, but "
+              + distrust.get()
+              + ", so it does not run; roll back to a version the module's key or sha256"
+              + " accepts, or 'freshjar modules unpin "
+              + record.module()
+              + "'");
+    }
+    return new Refresh.Pinned(current.get());
   }
 
   private static Refresh fallback(ModuleSource source, Optional<CachedJar> current, String reason) {

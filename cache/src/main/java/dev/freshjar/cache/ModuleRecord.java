@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param url the source the validators belong to
  * @param validators the ETag and Last-Modified the source last sent for {@code url}
  * @param currentSha the hash of the current version; one of {@code history}
- * @param pinned whether the user fixed the current version (kept for {@code modules pin})
+ * @param pinned whether the user fixed the current version ({@code modules pin}): a refresh leaves
+ *     it current and does not ask the source
  * @param history every version fetched, newest first, each hash once
  */
 record ModuleRecord(
@@ -97,13 +98,29 @@ record ModuleRecord(
     return new ModuleRecord(module, url, validators, currentSha, pinned, history);
   }
 
+  /** The same record, pinned or not. */
+  ModuleRecord withPinned(boolean pin) {
+    return new ModuleRecord(module, url, validators, currentSha, pin, history);
+  }
+
   /**
-   * The same record with {@code sha256}, one of its versions, current. The validators go: they
-   * describe the jar that was current, and sent back they would make the source answer "not
-   * modified" for it.
+   * The same record with {@code sha256} current and pinned. The validators go: they describe the
+   * jar that was current, and sent back they would make the source answer "not modified" for it.
    */
-  ModuleRecord withCurrent(String sha256) {
-    return new ModuleRecord(module, url, Validators.NONE, sha256, pinned, history);
+  ModuleRecord rolledBackTo(String sha256) {
+    return new ModuleRecord(module, url, Validators.NONE, sha256, true, history);
+  }
+
+  /** The same record keeping the newest {@code keep} versions and the current one. */
+  ModuleRecord pruned(int keep) {
+    List<Version> kept = new ArrayList<>();
+    for (int i = 0; i < history.size(); i++) {
+      Version v = history.get(i);
+      if (i < keep || v.sha256().equals(currentSha)) {
+        kept.add(v);
+      }
+    }
+    return new ModuleRecord(module, url, validators, currentSha, pinned, kept);
   }
 
   Version current() {

@@ -49,13 +49,18 @@ public record ModuleSource(
     this(name, url, allowPlainHttp, timeout, Optional.empty(), Optional.empty());
   }
 
+  /** Whether {@code name} is a valid module name. */
+  static boolean isValidName(String name) {
+    return NAME.matcher(name).matches();
+  }
+
   /**
    * Module names become file names in the cache, so they are checked wherever they enter.
    *
    * @throws IllegalArgumentException saying what a valid name looks like
    */
   public static void requireValidName(String name) {
-    if (!NAME.matcher(name).matches()) {
+    if (!isValidName(name)) {
       throw new IllegalArgumentException(
           "module name '"
               + name

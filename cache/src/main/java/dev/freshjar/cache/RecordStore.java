@@ -2,12 +2,17 @@ package dev.freshjar.cache;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and replaces module records. Readers take no lock: a record is only ever replaced by a
@@ -15,6 +20,7 @@ import java.util.function.Function;
  * {@link ModuleLock} and re-read under it, so that no update is lost.
  */
 final class RecordStore {
+  private static final String RECORD = ".record";
   private final CacheLayout layout;
   private final Duration lockWait;
 
@@ -55,6 +61,29 @@ final class RecordStore {
     }
   }
 
+  /** The modules that have a record, by name. */
+  List<String> modules() {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.modules())) {
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(RECORD)) {
+          String module = name.substring(0, name.length() - RECORD.length());
+          if (ModuleSource.isValidName(module)) {
+            names.add(module);
+          }
+        }
+      }
+    } catch (NoSuchFileException e) {
+      return List.of();
+    } catch (IOException e) {
+      throw new CacheException(
+          "cannot list the module records in " + layout.modules() + ": " + e.getMessage(), e);
+    }
+    Collections.sort(names);
+    return names;
+  }
+
   /** A record before and after a change. */
   record Change(Optional<ModuleRecord> before, ModuleRecord after) {}
 
@@ -76,6 +105,38 @@ final class RecordStore {
             layout.record(module), RecordFormat.write(after).getBytes(StandardCharsets.UTF_8));
       }
       return new Change(before, after);
+    } catch (IOException e) {
+      throw RefreshFailure.notWritable(e);
+    }
+  }
+
+  /**
+   * Like {@link #update}, for a module that has a record (none: nothing happens); also deletes the
+   * temporary records a crashed writer of this module left behind, since while the lock is held no
+   * writer of the module can be running.
+   */
+  @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
+  Optional<Change> tidy(String module, UnaryOperator<ModuleRecord> change) throws RefreshFailure {
+    try (ModuleLock lock = ModuleLock.acquire(module, layout.lock(module), lockWait)) {
+      String leftover = "." + layout.record(module).getFileName() + ".";
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.modules())) {
+        for (Path f : files) {
+          String name = f.getFileName().toString();
+          if (name.startsWith(leftover) && name.endsWith(".tmp")) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
+      Optional<ModuleRecord> before = read(module);
+      if (before.isEmpty()) {
+        return Optional.empty();
+      }
+      ModuleRecord after = change.apply(before.get());
+      if (!before.get().equals(after)) {
+        AtomicFiles.replace(
+            layout.record(module), RecordFormat.write(after).getBytes(StandardCharsets.UTF_8));
+      }
+      return Optional.of(new Change(before, after));
     } catch (IOException e) {
       throw RefreshFailure.notWritable(e);
     }

@@ -3,7 +3,8 @@ package dev.freshjar.cache;
 import java.util.Optional;
 
 /** What became of one module when its cache entry was brought up to date. */
-public sealed interface Refresh permits Refresh.Fresh, Refresh.Fallback, Refresh.Unavailable {
+public sealed interface Refresh
+    permits Refresh.Fresh, Refresh.Fallback, Refresh.Pinned, Refresh.Unavailable {
 
   /** The module's name. */
   String module();
@@ -45,6 +46,24 @@ public sealed interface Refresh permits Refresh.Fresh, Refresh.Fallback, Refresh
    * @param reason why the source was not used, for a person: "HTTP 503 from https://...", ...
    */
   record Fallback(CachedJar current, String reason) implements Refresh {
+    @Override
+    public String module() {
+      return current.module();
+    }
+
+    @Override
+    public Optional<CachedJar> jar() {
+      return Optional.of(current);
+    }
+  }
+
+  /**
+   * The user pinned the module ({@code modules pin}, {@code modules rollback}): it stays at this
+   * jar, and its source was not asked.
+   *
+   * @param current the pinned jar
+   */
+  record Pinned(CachedJar current) implements Refresh {
     @Override
     public String module() {
       return current.module();

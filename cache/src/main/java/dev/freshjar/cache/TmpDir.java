@@ -36,8 +36,8 @@ final class TmpDir {
     RefreshFailure describe(IOException e, long bytesSoFar);
   }
 
-  /** A complete copy in {@code tmp/}. */
-  record Received(Path file, String sha256, long bytes) {}
+  /** A complete copy in {@code tmp/}; closing {@code file} deletes it unless it was promoted. */
+  record Received(TmpFile file, String sha256, long bytes) {}
 
   /**
    * Streams {@code in} into a new file under {@code tmp/}, hashing it, forced to disk. On any
@@ -47,15 +47,15 @@ final class TmpDir {
    */
   Received receive(InputStream in, URI from, ReadFailureReason onReadFailure)
       throws RefreshFailure {
-    Path file;
+    TmpFile file;
     try {
       Files.createDirectories(dir);
-      file = Files.createTempFile(dir, "download-", ".part");
+      file = TmpFile.create(dir);
     } catch (IOException e) {
       throw RefreshFailure.notWritable(e);
     }
     boolean complete = false;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+    try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.WRITE)) {
       HashingCopy copy = new HashingCopy();
       OutputStream out = Channels.newOutputStream(ch);
       try {
@@ -73,7 +73,7 @@ final class TmpDir {
       throw RefreshFailure.notWritable(e);
     } finally {
       if (!complete) {
-        delete(file);
+        file.close();
       }
     }
   }
@@ -88,31 +88,35 @@ final class TmpDir {
   }
 
   /**
-   * Deletes a file of ours in {@code tmp/}. If that fails (the cache turned read-only under us),
-   * the file is left for {@link #sweep} to remove later: nothing reads {@code tmp/}, so a leftover
-   * costs only space.
+   * Removes what crashed processes left in {@code tmp/}: at once, every download whose owner is
+   * gone (see {@link TmpFile}); anything else once nobody touched it for {@link #STALE}.
+   * Housekeeping only: a cache that cannot be swept (read-only) still works, so failures are
+   * skipped.
    */
-  static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      // Left for sweep(): see above.
-    }
+  static void sweepDownloads(Path tmp) {
+    sweep(tmp, "", true);
   }
 
   /**
-   * Removes files a crashed process left behind: anything in {@code dir} whose name starts with
-   * {@code prefix} (all of {@code tmp/}, the temporary records in {@code modules/}) and that nobody
-   * touched for {@link #STALE}. Housekeeping only: a cache that cannot be swept (read-only) still
-   * works, so failures are skipped.
+   * Removes files in {@code dir} whose name starts with {@code prefix} (the temporary records in
+   * {@code modules/}) and that nobody touched for {@link #STALE}.
    */
-  static void sweep(Path dir, String prefix) {
+  static void sweepStale(Path dir, String prefix) {
+    sweep(dir, prefix, false);
+  }
+
+  private static void sweep(Path dir, String prefix, boolean downloads) {
     FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
     // No glob: compiling one costs more than the whole sweep of a few names.
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
       for (Path f : files) {
+        String name = f.getFileName().toString();
         try {
-          if (f.getFileName().toString().startsWith(prefix)
+          if (downloads && name.endsWith(TmpFile.LOCK)) {
+            TmpFile.sweepAbandoned(f);
+          } else if (downloads && name.endsWith(TmpFile.PART) && Files.exists(TmpFile.lockOf(f))) {
+            continue; // its lock file says whether its owner lives
+          } else if (name.startsWith(prefix)
               && Files.isRegularFile(f)
               && Files.getLastModifiedTime(f).compareTo(cutoff) < 0) {
             Files.deleteIfExists(f);

@@ -177,7 +177,7 @@ final class Trust {
               + current.version()
               + " signed "
               + current.signedAt()
-              + " (an older release replayed?); only an explicit rollback may go back");
+              + " (an older release replayed?); only an explicit 'freshjar modules rollback' may go back");
     }
   }
 

@@ -232,30 +232,50 @@ class TrustedRefreshTest {
     }
 
     @Test
-    void anExplicitRollbackToSignedV1IsAllowed() {
+    void anExplicitRollbackToSignedV1IsAllowedAndRuns() {
       publish(V2, signature(V2, "2.0", T2));
-      CachedJar v2 = fresh(refresh(signedSource()));
+      fresh(refresh(signedSource()));
 
-      CachedJar back = cache.makeCurrent(signedSource(), v1.sha256());
+      Rollback back = cache.rollback("mod", Optional.of(v1.sha256()));
 
-      assertEquals(v1, back);
-      assertEquals(Optional.of(v1), cache.current("mod"));
-      assertEquals(new Refresh.Fallback(v1, "offline"), cache.offline(signedSource()));
-      // The rolled-back version is the new baseline: v2 is newer than it, so a refresh may
-      // bring v2 back (unless the user pins the module).
-      assertEquals(v2.sha256(), fresh(refresh(signedSource())).sha256());
+      assertEquals(v1, back.to());
+      assertEquals(new Refresh.Pinned(v1), refresh(signedSource()));
+      assertEquals(new Refresh.Pinned(v1), cache.offline(signedSource()));
     }
 
     @Test
-    void anExplicitRollbackRefusesAVersionTheKeyDidNotVerify() {
+    void afterARollbackIsUnpinnedTheRolledBackVersionIsTheBaselineOfAntiDowngrade()
+        throws IOException {
+      publish(V2, signature(V2, "2.0", T2));
+      CachedJar v2 = fresh(refresh(signedSource()));
+      cache.rollback("mod", Optional.of(v1.sha256()));
+      cache.unpin("mod");
+      publish(V0, signature(V0, "0.9", T0));
+
+      Refresh older = refresh(signedSource());
+      publish(V2, signature(V2, "2.0", T2));
+      Refresh newer = refresh(signedSource());
+
+      String reason = assertInstanceOf(Refresh.Fallback.class, older, older.toString()).reason();
+      assertTrue(reason.contains("the current version 1.0 signed " + T1), reason);
+      assertEquals(v2.sha256(), fresh(newer).sha256());
+    }
+
+    @Test
+    void aVersionRolledBackToDoesNotRunUnlessTheKeyVerifiedIt() {
       serve(JAR, V0);
       CachedJar unsigned = fresh(refresh(unsignedSource()));
+      publish(V1, signature(V1, "1.0", T1));
+      fresh(refresh(signedSource()));
 
-      CacheException e =
-          assertThrows(
-              CacheException.class, () -> cache.makeCurrent(signedSource(), unsigned.sha256()));
+      cache.rollback("mod", Optional.of(unsigned.sha256()));
+      Refresh r = refresh(signedSource());
 
-      assertTrue(e.getMessage().contains("was not verified with key"), e.getMessage());
+      String reason = assertInstanceOf(Refresh.Unavailable.class, r, r.toString()).reason();
+      assertTrue(
+          reason.startsWith("pinned, but the cached version 0.9/" + unsigned.shortSha()), reason);
+      assertTrue(reason.contains("was not verified with key"), reason);
+      assertInstanceOf(Refresh.Unavailable.class, cache.offline(signedSource()));
     }
 
     @ParameterizedTest(name = "{0}")

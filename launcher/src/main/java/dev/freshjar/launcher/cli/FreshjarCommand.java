@@ -43,14 +43,16 @@ import picocli.CommandLine.Parameters;
       UpdateCommand.class,
       KeysCommand.class,
       SignCommand.class,
-      ShellCommand.class
+      ShellCommand.class,
+      CacheCommand.class
     },
     footer = {
       "",
       "Rules come from modules: 'freshjar rules' lists them (the built-in text module has",
       "top, wc and histogram); 'freshjar RULE --help' shows a rule's options.",
       "Exit status: 0 ok, 1 the rule or its input failed, 2 usage error,",
-      "3 a needed module is unavailable."
+      "3 a needed module is unavailable, 4 some modules fell back to their cached version",
+      "('update' always, other commands with --strict), 5 'cache verify' found damage."
     })
 public final class FreshjarCommand implements Callable<Integer> {
 
@@ -100,6 +102,13 @@ public final class FreshjarCommand implements Callable<Integer> {
               + " a module whose server has not answered by then runs on its cached version.")
   Duration updateTimeout = Duration.ofSeconds(5);
 
+  @Option(
+      names = "--strict",
+      description =
+          "Exit 4 when a module fell back to its cached version (or is unavailable though not"
+              + " needed), even if the command succeeded.")
+  boolean strict;
+
   @Parameters(
       arity = "0..*",
       paramLabel = "RULE",
@@ -109,6 +118,8 @@ public final class FreshjarCommand implements Callable<Integer> {
 
   private final Streams streams;
   private final Map<String, String> env;
+  // Whether openModules() warned that a module is not on its newest version.
+  private boolean warned;
 
   FreshjarCommand(Streams streams, Map<String, String> env) {
     this.streams = streams;
@@ -121,8 +132,23 @@ public final class FreshjarCommand implements Callable<Integer> {
       throw CommandFailure.usage("no command given; try 'freshjar --help' or 'freshjar rules'");
     }
     try (ModuleSet modules = openModules()) {
-      return new RuleInvocation(this, modules).run(ruleCommand);
+      return finish(new RuleInvocation(this, modules).run(ruleCommand));
     }
+  }
+
+  /**
+   * The exit status of a command that ran on {@link #openModules()} and returned {@code status}:
+   * with {@code --strict}, a success on a module that fell back becomes {@link
+   * ExitStatus#FELL_BACK}.
+   */
+  int finish(int status) {
+    if (strict && warned && status == ExitStatus.OK.code()) {
+      streams
+          .err()
+          .println("freshjar: --strict: exit 4 because a module is not on its newest version");
+      return ExitStatus.FELL_BACK.code();
+    }
+    return status;
   }
 
   /** Standard streams, so that tests and the shell can run commands in-process. */
@@ -193,8 +219,9 @@ public final class FreshjarCommand implements Callable<Integer> {
     for (ModuleStatus status : modules.statuses()) {
       // Offline, running on the cache is what the user asked for, not something to warn about.
       boolean asked = mode == Refresher.Mode.OFFLINE && status.available();
-      if (!asked) {
-        status.warning().ifPresent(w -> streams.err().println("freshjar: warning: " + w));
+      if (!asked && status.warning().isPresent()) {
+        streams.err().println("freshjar: warning: " + status.warning().get());
+        warned = true;
       }
     }
   }

@@ -19,7 +19,7 @@ final class RulesCommand implements Callable<Integer> {
   public Integer call() {
     try (ModuleSet modules = parent.openModules()) {
       Printing.print(parent, ModuleTables.rules(modules));
-      return 0;
+      return parent.finish(0);
     }
   }
 }

@@ -44,7 +44,10 @@ public record ModuleStatus(
     return Optional.empty();
   }
 
-  /** "fresh", "cached fallback: REASON" or "unavailable: REASON", as {@code modules} shows it. */
+  /**
+   * "fresh", "pinned at VERSION/SHA", "cached fallback: REASON" or "unavailable: REASON", as {@code
+   * modules} shows it.
+   */
   public String state() {
     Optional<String> unavailable = unavailableReason();
     if (unavailable.isPresent()) {
@@ -52,6 +55,9 @@ public record ModuleStatus(
     }
     if (refresh instanceof Refresh.Fallback fallback) {
       return "cached fallback: " + fallback.reason();
+    }
+    if (refresh instanceof Refresh.Pinned) {
+      return "pinned at " + jarLabel();
     }
     return "fresh";
   }
@@ -80,9 +86,12 @@ public record ModuleStatus(
     return Optional.empty();
   }
 
+  /** "VERSION/SHA" of the jar, as users see it everywhere. */
+  public static String label(CachedJar jar) {
+    return (jar.version().isEmpty() ? "?" : jar.version()) + "/" + jar.shortSha();
+  }
+
   private String jarLabel() {
-    return jar()
-        .map(j -> (j.version().isEmpty() ? "?" : j.version()) + "/" + j.shortSha())
-        .orElse("(none)");
+    return jar().map(ModuleStatus::label).orElse("(none)");
   }
 }

@@ -5,8 +5,8 @@ import java.util.Set;
 
 /**
  * The last step of a reload (see DESIGN.md, "Loading and reloading"): once the loaders of a retired
- * set are closed, remove the jars nobody uses any more. The cache's garbage collection plugs in
- * here; until it exists, nothing is removed.
+ * set are closed, remove the jars nobody uses any more. The shell plugs the cache's garbage
+ * collection in here.
  */
 @FunctionalInterface
 public interface Sweep {

@@ -1,0 +1,105 @@
+package dev.freshjar.cache;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cache verify}: every jar under {@code objects/} hashes to its name, and every version a
+ * module record names has its jar stored. Reads only, takes no lock: jars are never rewritten and
+ * records are replaced whole, and gc drops a version from its record before deleting its jar.
+ */
+final class CacheVerifier {
+  private final CacheLayout layout;
+  private final RecordStore records;
+
+  CacheVerifier(CacheLayout layout, RecordStore records) {
+    this.layout = layout;
+    this.records = records;
+  }
+
+  VerifyReport verify() {
+    List<String> problems = new ArrayList<>();
+    int jars = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.objects())) {
+      for (Path file : files) {
+        Optional<String> sha = CacheLayout.objectSha(file);
+        if (sha.isEmpty()) {
+          problems.add(
+              file + " does not belong in objects/ (not a jar named by its SHA-256): remove it");
+          continue;
+        }
+        jars++;
+        checkHash(file, sha.get()).ifPresent(problems::add);
+      }
+    } catch (NoSuchFileException e) {
+      // An empty cache: nothing stored, nothing to check.
+    } catch (IOException e) {
+      problems.add("cannot list " + layout.objects() + ": " + e.getMessage());
+    }
+    int recordsRead = 0;
+    for (String module : records.modules()) {
+      recordsRead++;
+      try {
+        records.read(module).ifPresent(r -> checkVersions(r, problems));
+      } catch (CacheException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    return new VerifyReport(jars, recordsRead, problems);
+  }
+
+  private static Optional<String> checkHash(Path file, String sha) {
+    HashingCopy copy = new HashingCopy();
+    try (InputStream in = Files.newInputStream(file)) {
+      copy.copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+    } catch (NoSuchFileException e) {
+      return Optional.empty(); // deleted by gc since the listing
+    } catch (HashingCopy.ReadFailed | IOException e) {
+      return Optional.of("cannot read " + file + ": " + e.getMessage());
+    } catch (HashingCopy.TooLarge e) {
+      throw new IllegalStateException("no file is larger than Long.MAX_VALUE bytes", e);
+    }
+    String actual = copy.sha256();
+    if (actual.equals(sha)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        file
+            + " is damaged: its content hashes to "
+            + actual
+            + "; delete it, and 'freshjar update' fetches it again while its source serves it");
+  }
+
+  private void checkVersions(ModuleRecord record, List<String> problems) {
+    for (ModuleRecord.Version v : record.history()) {
+      Path jar = layout.object(v.sha256());
+      if (Files.isRegularFile(jar)) {
+        continue;
+      }
+      boolean current = v.sha256().equals(record.currentSha());
+      problems.add(
+          "module "
+              + record.module()
+              + ": version "
+              + (v.version().isEmpty() ? "?" : v.version())
+              + "/"
+              + v.sha256().substring(0, 12)
+              + (current ? " (current)" : "")
+              + " from "
+              + v.url()
+              + " has no stored jar "
+              + jar
+              + (current
+                  ? "; 'freshjar update' fetches the module again"
+                  : "; it cannot be rolled back to"));
+    }
+  }
+}
