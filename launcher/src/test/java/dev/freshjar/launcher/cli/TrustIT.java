@@ -158,6 +158,22 @@ class TrustIT {
     }
 
     @Test
+    void anExplicitRollbackToSignedV1IsAllowed() {
+      Path v2 = build("v2", "2.0");
+      publish(read(v2), sign(v2, "acme", authorKey));
+      assertThat(answer().stdout()).isEqualTo("answer\nv2\n");
+
+      Result rollback = freshjar.run("modules", "rollback", "acme", sha256(read(v1)));
+      Result run = answer();
+
+      assertThat(rollback.exitCode()).as(rollback.toString()).isZero();
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.stdout()).isEqualTo("answer\nv1\n");
+      assertThat(freshjar.run("--format", "tsv", "modules").stdout())
+          .contains("\tkey " + fingerprint + "\t");
+    }
+
+    @Test
     void refreshDownloadsAgainButDoesNotBypassAntiDowngrade() {
       Path v0 = build("v0", "0.9");
       publish(read(v0), sign(v0, "acme", authorKey));
