@@ -1,8 +1,11 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One verified, immutable jar in the cache, as recorded for a module.
@@ -14,6 +17,7 @@ import java.time.Instant;
  * @param version the manifest's {@code Implementation-Version}, or empty
  * @param source the URL it was fetched from
  * @param fetchedAt when it was fetched
+ * @param signature what its author's verified signature said, when the module required one
  */
 public record CachedJar(
     String module,
@@ -22,7 +26,24 @@ public record CachedJar(
     String title,
     String version,
     URI source,
-    Instant fetchedAt) {
+    Instant fetchedAt,
+    Optional<AuthorSignature> signature) {
+
+  public CachedJar {
+    Objects.requireNonNull(signature, "signature");
+  }
+
+  /** A jar accepted without an author's signature. */
+  public CachedJar(
+      String module,
+      String sha256,
+      Path jar,
+      String title,
+      String version,
+      URI source,
+      Instant fetchedAt) {
+    this(module, sha256, jar, title, version, source, fetchedAt, Optional.empty());
+  }
 
   /** The first 12 hex digits of the hash, as users see it. */
   public String shortSha() {

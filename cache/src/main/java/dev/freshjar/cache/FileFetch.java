@@ -69,6 +69,30 @@ final class FileFetch {
         received.file(), received.sha256(), url, Optional.empty(), stat);
   }
 
+  /**
+   * Reads a small file whole, such as a signature, under {@code limits}'s size limit.
+   *
+   * @param limits the directory whose limit applies (nothing is written there)
+   */
+  byte[] readWhole(URI url, TmpDir limits) throws RefreshFailure {
+    Path file = path(url);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.limit() + 1));
+    } catch (NoSuchFileException e) {
+      throw new RefreshFailure("no such file: " + url, e);
+    } catch (IOException e) {
+      throw unreadable(url, e);
+    }
+    if (bytes.length > limits.limit()) {
+      throw limits.tooLarge(url);
+    }
+    if (bytes.length == 0) {
+      throw new RefreshFailure("empty file: " + url);
+    }
+    return bytes;
+  }
+
   private static Validators validators(BasicFileAttributes attributes) {
     long mtime = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
     String etag = "\"" + Long.toHexString(attributes.size()) + "-" + Long.toHexString(mtime) + "\"";

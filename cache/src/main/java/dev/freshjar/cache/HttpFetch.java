@@ -23,9 +23,9 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * One conditional GET of a module's jar, following redirects itself so that every hop is checked
- * against {@link UrlPolicy} and counted. The whole exchange, redirects and body included, is
- * bounded by the source's timeout.
+ * One conditional GET of a module's jar (or plain GET of its signature), following redirects itself
+ * so that every hop is checked against {@link UrlPolicy} and counted. The whole exchange, redirects
+ * and body included, is bounded by a deadline the caller sets from the source's timeout.
  */
 final class HttpFetch {
   static final int MAX_REDIRECTS = 5;
@@ -44,37 +44,37 @@ final class HttpFetch {
           504, "Gateway Timeout");
 
   private final Function<String, OkHttpClient> clients;
-  private final TmpDir tmp;
 
-  private HttpFetch(Function<String, OkHttpClient> clients, TmpDir tmp) {
+  private HttpFetch(Function<String, OkHttpClient> clients) {
     this.clients = clients;
-    this.tmp = tmp;
   }
 
   /** A fetcher using {@code client}, or the process's shared clients when that is null. */
-  static HttpFetch create(Supplier<OkHttpClient> client, TmpDir tmp) {
+  static HttpFetch create(Supplier<OkHttpClient> client) {
     if (client == null) {
-      return new HttpFetch(SharedHttpClient::forScheme, tmp);
+      return new HttpFetch(SharedHttpClient::forScheme);
     }
     OkHttpClient given = client.get();
-    return new HttpFetch(scheme -> given, tmp);
+    return new HttpFetch(scheme -> given);
   }
 
   /**
-   * Asks the source for a version newer than the one {@code validators} identify (for any version
-   * when they are empty).
+   * Asks {@code start} for a version newer than the one {@code validators} identify (for any
+   * version when they are empty), downloading it into {@code into} under that directory's limit.
+   *
+   * @param source the module, for its policy and timeout
+   * @param start the URL to ask: the source's, or its signature's
+   * @param deadlineNanos when, by {@link System#nanoTime()}, the exchange must be over
    */
-  FetchOutcome fetch(ModuleSource source, Validators validators) throws RefreshFailure {
+  FetchOutcome fetch(
+      ModuleSource source, URI start, Validators validators, long deadlineNanos, TmpDir into)
+      throws RefreshFailure {
     Duration timeout = source.timeout();
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new RefreshFailure("cannot fetch " + source.url() + ": its timeout is not positive");
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    URI url = httpUrl(source.url()).uri();
+    URI url = httpUrl(start).uri();
     Set<URI> visited = new HashSet<>();
     visited.add(url);
     for (int redirects = 0; ; ) {
-      long remaining = deadline - System.nanoTime();
+      long remaining = deadlineNanos - System.nanoTime();
       if (remaining <= 0) {
         throw timedOut(source, url, null);
       }
@@ -92,17 +92,11 @@ final class HttpFetch {
           UrlPolicy.checkRedirect(url, next, source);
           if (!visited.add(next)) {
             throw new RefreshFailure(
-                "redirect loop: "
-                    + url
-                    + " redirects back to "
-                    + next
-                    + " (from "
-                    + source.url()
-                    + ")");
+                "redirect loop: " + url + " redirects back to " + next + " (from " + start + ")");
           }
           if (++redirects > MAX_REDIRECTS) {
             throw new RefreshFailure(
-                "too many redirects: more than " + MAX_REDIRECTS + " from " + source.url());
+                "too many redirects: more than " + MAX_REDIRECTS + " from " + start);
           }
           url = next;
           continue;
@@ -115,7 +109,7 @@ final class HttpFetch {
           throw new RefreshFailure(
               "HTTP " + response.code() + " " + reason(response) + " from " + url);
         }
-        return download(response, url, source);
+        return download(response, url, source, into);
       }
     }
   }
@@ -141,7 +135,7 @@ final class HttpFetch {
     return request.build();
   }
 
-  private FetchOutcome download(Response response, URI url, ModuleSource source)
+  private static FetchOutcome download(Response response, URI url, ModuleSource source, TmpDir tmp)
       throws RefreshFailure {
     ResponseBody body = response.body();
     long declared = body.contentLength();

@@ -1,11 +1,15 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.trust.AuthorSignature;
+import dev.freshjar.cache.trust.SignatureFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +27,8 @@ public final class ModuleCache {
   private final CacheLayout layout;
   private final Settings settings;
   private final TmpDir tmp;
+  // The same directory with a much smaller limit: a signature is a few hundred bytes.
+  private final TmpDir signatures;
   private final RecordStore records;
   private final ObjectStore objects;
   private final FileFetch files;
@@ -34,6 +40,7 @@ public final class ModuleCache {
     this.layout = layout;
     this.settings = settings;
     this.tmp = new TmpDir(layout.tmp(), settings.maxJarBytes());
+    this.signatures = new TmpDir(layout.tmp(), SignatureFile.MAX_BYTES);
     this.records = new RecordStore(layout, settings.lockWait());
     this.objects = new ObjectStore(layout);
     this.files = new FileFetch(tmp);
@@ -85,10 +92,12 @@ public final class ModuleCache {
 
   /**
    * Brings the module up to date from its source: a conditional GET (or a plain one when {@code
-   * force}), a bounded download, verification with {@code check}, an atomic promotion. Never throws
-   * for a network or content problem: those become a {@link Refresh.Fallback} or {@link
-   * Refresh.Unavailable} with the reason. A pinned module is not fetched: it stays where it is
-   * ({@link Refresh.Pinned}).
+   * force}), a bounded download, the source's trust checks (expected SHA-256; the author's
+   * signature, fetched from beside the jar, and anti-downgrade), verification with {@code check},
+   * an atomic promotion. Never throws for a network or content problem: those become a {@link
+   * Refresh.Fallback} or {@link Refresh.Unavailable} with the reason. {@code force} skips the
+   * conditional GET, never a trust check. A pinned module is not fetched: it stays where it is
+   * ({@link Refresh.Pinned}), if the source's trust accepts its jar.
    */
   public Refresh refresh(ModuleSource source, JarCheck check, boolean force) {
     Objects.requireNonNull(source, "source");
@@ -102,38 +111,58 @@ public final class ModuleCache {
     }
     Optional<CachedJar> current = record.flatMap(this::currentJar);
     if (record.isPresent() && record.get().pinned()) {
-      return pinned(record.get(), current);
+      return pinned(source, record.get(), current);
     }
     try {
       return fetchAndInstall(source, check, force, record, current);
     } catch (RefreshFailure e) {
-      return fallback(module, current, e.reason());
+      return fallback(source, current, e.reason());
     } catch (CacheException e) {
       // The record turned corrupt while this refresh ran.
-      return fallback(module, current, e.getMessage());
+      return fallback(source, current, e.getMessage());
     }
   }
 
   /**
-   * What the cache holds for the module without asking its source: a fallback with the reason
-   * "offline", or unavailable.
+   * The module's current jar, as a fallback with {@code reason}, when it may run under {@code
+   * source}'s trust; otherwise unavailable with {@code reason} and why the cached jar may not run.
+   * For a caller that gave up on a refresh (a deadline passed).
    */
-  public Refresh offline(String module) {
-    ModuleSource.requireValidName(module);
+  public Refresh fallback(ModuleSource source, String reason) {
     Optional<ModuleRecord> record;
     try {
-      record = records.read(module);
+      record = records.read(source.name());
     } catch (CacheException e) {
-      return new Refresh.Unavailable(module, e.getMessage());
+      return new Refresh.Unavailable(
+          source.name(), reason + ", and its cache entry cannot be read: " + e.getMessage());
     }
     Optional<CachedJar> current = record.flatMap(this::currentJar);
     if (record.isPresent() && record.get().pinned()) {
-      return pinned(record.get(), current);
+      return pinned(source, record.get(), current);
     }
-    return current
-        .<Refresh>map(jar -> new Refresh.Fallback(jar, "offline"))
-        .orElseGet(
-            () -> new Refresh.Unavailable(module, "not in the cache and --offline was given"));
+    return fallback(source, current, reason);
+  }
+
+  /**
+   * What the cache holds for the module without asking its source: a fallback with the reason
+   * "offline" (or the pinned jar) when the source's trust accepts the cached jar, or unavailable
+   * saying why not.
+   */
+  public Refresh offline(ModuleSource source) {
+    Optional<ModuleRecord> record;
+    try {
+      record = records.read(source.name());
+    } catch (CacheException e) {
+      return new Refresh.Unavailable(source.name(), e.getMessage());
+    }
+    Optional<CachedJar> current = record.flatMap(this::currentJar);
+    if (record.isPresent() && record.get().pinned()) {
+      return pinned(source, record.get(), current);
+    }
+    if (current.isEmpty()) {
+      return new Refresh.Unavailable(source.name(), "not in the cache and --offline was given");
+    }
+    return fallback(source, current, "offline");
   }
 
   /**
@@ -372,23 +401,29 @@ public final class ModuleCache {
       Optional<CachedJar> current)
       throws RefreshFailure {
     UrlPolicy.check(source);
+    // A cached jar the source's trust no longer accepts (a key or hash configured since) is not
+    // the version to compare against: fetch afresh and verify whatever the source has.
+    Optional<CachedJar> trusted = current.filter(jar -> Trust.distrust(source, jar).isEmpty());
     FetchOutcome outcome;
     // Validators describe the current jar as served from the recorded URL only.
-    boolean conditional = !force && current.isPresent() && record.get().url().equals(source.url());
+    boolean conditional = !force && trusted.isPresent() && record.get().url().equals(source.url());
     Validators validators = conditional ? record.get().validators() : Validators.NONE;
+    long deadline;
     if ("file".equalsIgnoreCase(source.url().getScheme())) {
-      outcome = files.fetch(source, current.map(CachedJar::sha256), validators);
+      deadline = Long.MAX_VALUE;
+      outcome = files.fetch(source, trusted.map(CachedJar::sha256), validators);
     } else {
-      outcome = http().fetch(source, validators);
+      deadline = deadline(source);
+      outcome = http().fetch(source, source.url(), validators, deadline, tmp);
     }
     if (outcome instanceof FetchOutcome.Unchanged unchanged) {
-      // Only ever reported against a current version, so there is a record.
+      // Only ever reported against a trusted current version, so there is a record.
       rememberValidators(source, record.get(), unchanged.validators());
-      return new Refresh.Fresh(current.orElseThrow(), current);
+      return new Refresh.Fresh(trusted.orElseThrow(), current);
     }
     FetchOutcome.Downloaded download = (FetchOutcome.Downloaded) outcome;
     try (TmpFile file = download.file()) {
-      return install(source, check, download, record, current);
+      return install(source, check, download, deadline, record, current, trusted);
     }
   }
 
@@ -396,13 +431,32 @@ public final class ModuleCache {
       ModuleSource source,
       JarCheck check,
       FetchOutcome.Downloaded download,
+      long deadline,
       Optional<ModuleRecord> record,
-      Optional<CachedJar> current)
+      Optional<CachedJar> current,
+      Optional<CachedJar> trusted)
       throws RefreshFailure {
     String module = source.name();
-    if (current.isPresent() && current.get().sha256().equals(download.sha256())) {
+    if (trusted.isPresent() && trusted.get().sha256().equals(download.sha256())) {
       rememberValidators(source, record.get(), download.validators());
-      return new Refresh.Fresh(current.get(), current);
+      return new Refresh.Fresh(trusted.get(), current);
+    }
+    // Trust first: nothing of an unverified download is parsed or loaded.
+    Trust.checkPinned(source, download.sha256(), download.from());
+    Optional<AuthorSignature> signature = Optional.empty();
+    if (source.authorKey().isPresent()) {
+      URI signatureUrl = Trust.signatureUrl(source.url());
+      byte[] bytes = fetchSignature(source, signatureUrl, deadline);
+      signature =
+          Optional.of(
+              Trust.verify(
+                  source,
+                  bytes,
+                  signatureUrl,
+                  download.sha256(),
+                  download.from(),
+                  trusted.flatMap(CachedJar::signature),
+                  Instant.now()));
     }
     JarVerifier.Identity identity =
         JarVerifier.verify(
@@ -418,7 +472,8 @@ public final class ModuleCache {
             identity.title(),
             identity.version(),
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            source.url());
+            source.url(),
+            signature);
     RecordStore.Change change;
     // From storing the jar until a record names it, gc must not take it for garbage.
     try (ObjectsLock.Held adding = objectsLock.shared(settings.lockWait())) {
@@ -430,17 +485,86 @@ public final class ModuleCache {
       change =
           records.update(
               module,
-              before ->
-                  before.filter(ModuleRecord::pinned).isPresent()
-                      ? before.get()
-                      : ModuleRecord.installed(before, module, version, download.validators()));
+              before -> {
+                if (before.filter(ModuleRecord::pinned).isPresent()) {
+                  return before.get();
+                }
+                // Another process may have installed a newer signed version meanwhile.
+                recheckNotOlder(source, version, before);
+                return ModuleRecord.installed(before, module, version, download.validators());
+              });
+    } catch (Downgrade e) {
+      throw e.failure;
     }
     if (change.after().pinned()) {
       // Pinned by the user while this refresh was downloading: the pin wins.
-      return pinned(change.after(), currentJar(change.after()));
+      return pinned(source, change.after(), currentJar(change.after()));
     }
     return new Refresh.Fresh(
         version.toJar(module, layout), change.before().flatMap(this::currentJar));
+  }
+
+  private void recheckNotOlder(
+      ModuleSource source, ModuleRecord.Version version, Optional<ModuleRecord> latest) {
+    if (version.signature().isEmpty() || latest.isEmpty()) {
+      return;
+    }
+    Optional<CachedJar> now =
+        currentJar(latest.get()).filter(jar -> Trust.distrust(source, jar).isEmpty());
+    Optional<AuthorSignature> baseline = now.flatMap(CachedJar::signature);
+    if (baseline.isPresent()) {
+      try {
+        Trust.checkNotOlder(version.signature().get(), baseline.get(), version.url());
+      } catch (RefreshFailure e) {
+        throw new Downgrade(e);
+      }
+    }
+  }
+
+  /** Carries a refused downgrade out of a record update. */
+  private static final class Downgrade extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RefreshFailure failure;
+
+    Downgrade(RefreshFailure failure) {
+      super(failure.reason(), failure, false, false);
+      this.failure = failure;
+    }
+  }
+
+  /** Fetches the signature at {@code url}, under the same policy and deadline as the jar. */
+  private byte[] fetchSignature(ModuleSource source, URI url, long deadline) throws RefreshFailure {
+    try {
+      if ("file".equalsIgnoreCase(url.getScheme())) {
+        return files.readWhole(url, signatures);
+      }
+      FetchOutcome.Downloaded download =
+          (FetchOutcome.Downloaded)
+              http().fetch(source, url, Validators.NONE, deadline, signatures);
+      try (TmpFile file = download.file()) {
+        return Files.readAllBytes(file.path());
+      } catch (IOException e) {
+        throw new RefreshFailure("cannot read the downloaded " + url + ": " + e.getMessage(), e);
+      }
+    } catch (RefreshFailure e) {
+      throw new RefreshFailure(
+          "signature not fetched: "
+              + e.reason()
+              + " (module "
+              + source.name()
+              + " accepts only jars signed by key "
+              + source.authorKey().orElseThrow().fingerprint()
+              + ")",
+          e);
+    }
+  }
+
+  private static long deadline(ModuleSource source) throws RefreshFailure {
+    Duration timeout = source.timeout();
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new RefreshFailure("cannot fetch " + source.url() + ": its timeout is not positive");
+    }
+    return System.nanoTime() + timeout.toNanos();
   }
 
   /**
@@ -461,24 +585,45 @@ public final class ModuleCache {
     }
   }
 
-  private static Refresh pinned(ModuleRecord record, Optional<CachedJar> current) {
-    return current
-        .<Refresh>map(Refresh.Pinned::new)
-        .orElseGet(
-            () ->
-                new Refresh.Unavailable(
-                    record.module(),
-                    "pinned at "
-                        + record.current().sha256().substring(0, 12)
-                        + ", whose jar is missing from the cache; 'freshjar modules unpin "
-                        + record.module()
-                        + "' lets it be fetched again"));
+  /**
+   * A pinned module stays at its jar, provided the source's trust accepts that jar: a pin does not
+   * make a jar trusted that the module's key or hash would refuse.
+   */
+  private static Refresh pinned(
+      ModuleSource source, ModuleRecord record, Optional<CachedJar> current) {
+    if (current.isEmpty()) {
+      return new Refresh.Unavailable(
+          record.module(),
+          "pinned at "
+              + record.current().sha256().substring(0, 12)
+              + ", whose jar is missing from the cache; 'freshjar modules unpin "
+              + record.module()
+              + "' lets it be fetched again");
+    }
+    Optional<String> distrust = Trust.distrust(source, current.get());
+    if (distrust.isPresent()) {
+      return new Refresh.Unavailable(
+          record.module(),
+          "pinned, but "
+              + distrust.get()
+              + ", so it does not run; roll back to a version the module's key or sha256"
+              + " accepts, or 'freshjar modules unpin "
+              + record.module()
+              + "'");
+    }
+    return new Refresh.Pinned(current.get());
   }
 
-  private Refresh fallback(String module, Optional<CachedJar> current, String reason) {
-    return current
-        .<Refresh>map(jar -> new Refresh.Fallback(jar, reason))
-        .orElseGet(() -> new Refresh.Unavailable(module, reason));
+  private static Refresh fallback(ModuleSource source, Optional<CachedJar> current, String reason) {
+    if (current.isEmpty()) {
+      return new Refresh.Unavailable(source.name(), reason);
+    }
+    Optional<String> distrust = Trust.distrust(source, current.get());
+    if (distrust.isPresent()) {
+      return new Refresh.Unavailable(
+          source.name(), reason + "; " + distrust.get() + ", so it does not run");
+    }
+    return new Refresh.Fallback(current.get(), reason);
   }
 
   /** The record's current jar, unless its object has gone missing. */
@@ -493,7 +638,7 @@ public final class ModuleCache {
       synchronized (this) {
         h = http;
         if (h == null) {
-          h = HttpFetch.create(settings.httpClient(), tmp);
+          h = HttpFetch.create(settings.httpClient());
           http = h;
         }
       }

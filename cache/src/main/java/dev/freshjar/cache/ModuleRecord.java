@@ -1,5 +1,6 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,18 +37,32 @@ record ModuleRecord(
    * @param version the manifest's Implementation-Version, or empty
    * @param fetchedAt when it was downloaded
    * @param url where it was downloaded from
+   * @param signature what its author's verified signature said, when one was required
    */
-  record Version(String sha256, String title, String version, Instant fetchedAt, URI url) {
+  record Version(
+      String sha256,
+      String title,
+      String version,
+      Instant fetchedAt,
+      URI url,
+      Optional<AuthorSignature> signature) {
     Version {
       Objects.requireNonNull(sha256, "sha256");
       Objects.requireNonNull(title, "title");
       Objects.requireNonNull(version, "version");
       Objects.requireNonNull(fetchedAt, "fetchedAt");
       Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(signature, "signature");
+    }
+
+    /** A version accepted without an author's signature. */
+    Version(String sha256, String title, String version, Instant fetchedAt, URI url) {
+      this(sha256, title, version, fetchedAt, url, Optional.empty());
     }
 
     CachedJar toJar(String module, CacheLayout layout) {
-      return new CachedJar(module, sha256, layout.object(sha256), title, version, url, fetchedAt);
+      return new CachedJar(
+          module, sha256, layout.object(sha256), title, version, url, fetchedAt, signature);
     }
   }
 

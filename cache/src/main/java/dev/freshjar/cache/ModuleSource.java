@@ -1,21 +1,35 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.trust.AuthorKey;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where a module's jar is published, and how it may be fetched.
+ * Where a module's jar is published, how it may be fetched, and what makes a jar trusted.
  *
  * @param name the module's name: lower-case ASCII letters, digits and {@code -}, starting with a
  *     letter; it names the module's record in the cache
  * @param url an {@code https:}, {@code file:} or (see {@code allowPlainHttp}) {@code http:} URL
  * @param allowPlainHttp whether plain {@code http:} is allowed to a host that is not loopback
- * @param timeout the overall bound on one fetch of this module (connect, headers and body)
+ * @param timeout the overall bound on one fetch of this module (connect, headers and body, and its
+ *     signature when there is an author key)
+ * @param expectedSha256 when present, the only jar accepted: its SHA-256, 64 lower-case hex digits
+ * @param authorKey when present, every jar must come with a signature by this key, published at the
+ *     jar's URL with {@code .sig} appended to its path
  */
-public record ModuleSource(String name, URI url, boolean allowPlainHttp, Duration timeout) {
+public record ModuleSource(
+    String name,
+    URI url,
+    boolean allowPlainHttp,
+    Duration timeout,
+    Optional<String> expectedSha256,
+    Optional<AuthorKey> authorKey) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
   /** The overall fetch bound used when a module's configuration names none. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -24,7 +38,15 @@ public record ModuleSource(String name, URI url, boolean allowPlainHttp, Duratio
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(timeout, "timeout");
+    Objects.requireNonNull(expectedSha256, "expectedSha256");
+    Objects.requireNonNull(authorKey, "authorKey");
     requireValidName(name);
+    expectedSha256 = expectedSha256.map(ModuleSource::requireSha256);
+  }
+
+  /** A source that trusts whatever its URL serves: no pinned hash, no author key. */
+  public ModuleSource(String name, URI url, boolean allowPlainHttp, Duration timeout) {
+    this(name, url, allowPlainHttp, timeout, Optional.empty(), Optional.empty());
   }
 
   /** Whether {@code name} is a valid module name. */
@@ -49,5 +71,33 @@ public record ModuleSource(String name, URI url, boolean allowPlainHttp, Duratio
   /** A source with the default policy: no plain http beyond loopback, the default timeout. */
   public static ModuleSource of(String name, URI url) {
     return new ModuleSource(name, url, false, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * This source, accepting only the jar with this SHA-256 (hex digits, either case).
+   *
+   * @throws IllegalArgumentException when {@code sha256} is not 64 hex digits
+   */
+  public ModuleSource withExpectedSha256(String sha256) {
+    return new ModuleSource(name, url, allowPlainHttp, timeout, Optional.of(sha256), authorKey);
+  }
+
+  /** This source, accepting only jars signed by {@code key}. */
+  public ModuleSource withAuthorKey(AuthorKey key) {
+    return new ModuleSource(name, url, allowPlainHttp, timeout, expectedSha256, Optional.of(key));
+  }
+
+  /** Whether anything beyond the URL decides which jar is accepted. */
+  public boolean isVerified() {
+    return expectedSha256.isPresent() || authorKey.isPresent();
+  }
+
+  private static String requireSha256(String sha256) {
+    String s = sha256.strip().toLowerCase(Locale.ROOT);
+    if (!SHA256.matcher(s).matches()) {
+      throw new IllegalArgumentException(
+          "sha256 '" + sha256 + "' is not a SHA-256: expected 64 hex digits, as sha256sum prints");
+    }
+    return s;
   }
 }

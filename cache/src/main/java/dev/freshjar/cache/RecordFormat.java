@@ -1,5 +1,6 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -44,6 +45,13 @@ final class RecordFormat {
       put(out, p + "version", v.version());
       put(out, p + "fetched", v.fetchedAt().toString());
       put(out, p + "url", v.url().toString());
+      v.signature()
+          .ifPresent(
+              sig -> {
+                put(out, p + "signed-by", sig.keyFingerprint());
+                put(out, p + "signed-version", sig.version());
+                put(out, p + "signed-at", sig.signedAt().toString());
+              });
     }
     return out.toString();
   }
@@ -81,7 +89,8 @@ final class RecordFormat {
               required(values, p + "title"),
               required(values, p + "version"),
               instant(values, p + "fetched"),
-              uri(values, p + "url")));
+              uri(values, p + "url"),
+              signature(values, p)));
     }
     Validators validators =
         new Validators(
@@ -94,6 +103,19 @@ final class RecordFormat {
         sha(values, "current"),
         Boolean.parseBoolean(required(values, "pinned")),
         history);
+  }
+
+  /** A version's signature facts, written only for a version whose signature was verified. */
+  private static Optional<AuthorSignature> signature(Map<String, String> values, String prefix) {
+    String by = values.get(prefix + "signed-by");
+    if (by == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AuthorSignature(
+            by,
+            required(values, prefix + "signed-version"),
+            instant(values, prefix + "signed-at")));
   }
 
   private static void put(StringBuilder out, String key, String value) {

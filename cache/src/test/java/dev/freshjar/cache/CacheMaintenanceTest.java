@@ -119,7 +119,7 @@ class CacheMaintenanceTest {
       CachedJar v1 = fetch("mod", 1);
       cache.pin("mod");
 
-      assertEquals(new Refresh.Pinned(v1), cache.offline("mod"));
+      assertEquals(new Refresh.Pinned(v1), cache.offline(source("mod")));
     }
 
     @Test

@@ -697,14 +697,14 @@ class ModuleCacheTest {
     void fallsBackToTheCachedJar() {
       CachedJar v1 = fetchV1();
 
-      assertEquals(new Refresh.Fallback(v1, "offline"), cache.offline("mod"));
+      assertEquals(new Refresh.Fallback(v1, "offline"), cache.offline(source(JAR_PATH)));
     }
 
     @Test
     void isUnavailableForAModuleNeverFetched() {
       assertEquals(
           new Refresh.Unavailable("mod", "not in the cache and --offline was given"),
-          cache.offline("mod"));
+          cache.offline(source(JAR_PATH)));
     }
   }
 
@@ -759,7 +759,7 @@ class ModuleCacheTest {
         Refresh.Fallback fallback = assertInstanceOf(Refresh.Fallback.class, r, r.toString());
         assertEquals(v1, fallback.current());
         assertTrue(fallback.reason().startsWith("cache not writable: "), fallback.reason());
-        assertEquals(new Refresh.Fallback(v1, "offline"), readOnly.offline("mod"));
+        assertEquals(new Refresh.Fallback(v1, "offline"), readOnly.offline(source(JAR_PATH)));
       } finally {
         for (Path d : dirs) {
           Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,9 +1,11 @@
 package dev.freshjar.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +29,14 @@ class RecordFormatTest {
         true,
         List.of(
             new ModuleRecord.Version(
-                A, "Mod", "2.0", Instant.parse("2024-05-01T10:00:00.123Z"), url),
+                A,
+                "Mod",
+                "2.0",
+                Instant.parse("2024-05-01T10:00:00.123Z"),
+                url,
+                Optional.of(
+                    new AuthorSignature(
+                        "0123456789abcdef", "2.0-rc.1", Instant.parse("2024-04-30T09:00:00Z")))),
             new ModuleRecord.Version(
                 B, "", "", Instant.parse("2024-04-01T10:00:00Z"), URI.create("file:/x.jar"))));
   }
@@ -47,6 +56,25 @@ class RecordFormatTest {
     assertTrue(text.contains("\ncurrent=" + B + "\n"), text);
     assertTrue(text.contains("\nhistory.0.version=2.0\n"), text);
     assertTrue(text.contains("\nhistory.1.fetched=2024-04-01T10:00:00Z\n"), text);
+  }
+
+  @Test
+  void keepsTheSignatureFactsOfSignedVersionsOnly() {
+    String text = RecordFormat.write(record());
+
+    assertTrue(text.contains("\nhistory.0.signed-by=0123456789abcdef\n"), text);
+    assertTrue(text.contains("\nhistory.0.signed-version=2.0-rc.1\n"), text);
+    assertTrue(text.contains("\nhistory.0.signed-at=2024-04-30T09:00:00Z\n"), text);
+    assertFalse(text.contains("history.1.signed"), text);
+  }
+
+  @Test
+  void refusesSignatureFactsWithoutTheSignedVersion() {
+    String text = RecordFormat.write(record()).replace("history.0.signed-version=", "x=");
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> RecordFormat.read(text));
+    assertEquals("no history.0.signed-version", e.getMessage());
   }
 
   @ParameterizedTest

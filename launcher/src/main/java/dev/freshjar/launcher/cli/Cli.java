@@ -21,8 +21,12 @@ public final class Cli {
       String[] args, InputStream in, PrintWriter out, PrintStream err, Map<String, String> env) {
     FreshjarCommand command = new FreshjarCommand(new FreshjarCommand.Streams(in, out, err), env);
     CommandLine line = new CommandLine(command);
-    line.setStopAtPositional(true)
-        .setOut(out)
+    line.setStopAtPositional(true);
+    // Only a rule's own options follow its name unparsed; the author's tools take theirs anywhere,
+    // as in 'freshjar sign JAR --name MODULE'.
+    line.getSubcommands().get("sign").setStopAtPositional(false);
+    line.getSubcommands().get("keys").setStopAtPositional(false);
+    line.setOut(out)
         .setErr(new PrintWriter(err, true))
         .setExitCodeExceptionMapper(
             e -> e instanceof CommandFailure failure ? failure.status().code() : 1)

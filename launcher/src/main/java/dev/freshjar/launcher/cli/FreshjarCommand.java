@@ -41,6 +41,8 @@ import picocli.CommandLine.Parameters;
       RulesCommand.class,
       ModulesCommand.class,
       UpdateCommand.class,
+      KeysCommand.class,
+      SignCommand.class,
       ShellCommand.class,
       CacheCommand.class
     },

@@ -28,8 +28,9 @@ import picocli.CommandLine.ParentCommand;
     name = "modules",
     mixinStandardHelpOptions = true,
     description = {
-      "Lists each module: name, version, sha256, source URL, state"
-          + " (fresh, pinned, cached fallback, unavailable) and when it was fetched.",
+      "Lists each module: name, version, sha256, what vouches for it (key FINGERPRINT, sha256"
+          + " pinned, unsigned), source URL, state (fresh, pinned, cached fallback, unavailable)"
+          + " and when it was fetched.",
       "Subcommands work on the cache only and ask no server."
     })
 final class ModulesCommand implements Callable<Integer> {

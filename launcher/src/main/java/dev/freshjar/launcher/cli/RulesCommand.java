@@ -10,7 +10,8 @@ import picocli.CommandLine.ParentCommand;
     name = "rules",
     mixinStandardHelpOptions = true,
     description =
-        "Lists each rule as MODULE:RULE with its module's name, title, version and source URL.")
+        "Lists each rule as MODULE:RULE with its module's name, title, version, what vouches"
+            + " for that version (key FINGERPRINT, sha256 pinned, unsigned) and source URL.")
 final class RulesCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;
 

@@ -1,9 +1,11 @@
 package dev.freshjar.launcher.config;
 
+import dev.freshjar.cache.trust.AuthorKey;
 import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.modules.ModuleSources;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,6 +53,30 @@ enum ModuleOption {
       }
       section.timeout = timeout;
     }
+  },
+  SHA256("sha256", "<the 64 hex digits sha256sum prints>") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      String sha = value.toLowerCase(Locale.ROOT);
+      if (!sha.matches("[0-9a-f]{64}")) {
+        throw new BadValue(
+            "sha256 '"
+                + value
+                + "' is not a SHA-256: write the 64 hex digits 'sha256sum JAR' prints for the one"
+                + " jar to accept");
+      }
+      section.expectedSha256 = Optional.of(sha);
+    }
+  },
+  KEY("key", "ed25519:<the key its author published>") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      try {
+        section.authorKey = Optional.of(AuthorKey.parse(value));
+      } catch (IllegalArgumentException e) {
+        throw new BadValue("key " + e.getMessage());
+      }
+    }
   };
 
   private final String key;
@@ -77,7 +103,7 @@ enum ModuleOption {
     return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
   }
 
-  /** "url, allow-http, timeout". */
+  /** "url, allow-http, timeout, sha256, key". */
   static String keys() {
     return Arrays.stream(values()).map(ModuleOption::key).collect(Collectors.joining(", "));
   }

@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.config;
 
 import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.cache.trust.AuthorKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,8 @@ final class ModuleSection {
   URI url;
   boolean allowPlainHttp;
   Duration timeout = ModuleSource.DEFAULT_TIMEOUT;
+  Optional<String> expectedSha256 = Optional.empty();
+  Optional<AuthorKey> authorKey = Optional.empty();
 
   ModuleSection(String name, int headerLine, Path base) {
     this.name = name;
@@ -33,6 +36,6 @@ final class ModuleSection {
   }
 
   ModuleSource toSource() {
-    return new ModuleSource(name, url, allowPlainHttp, timeout);
+    return new ModuleSource(name, url, allowPlainHttp, timeout, expectedSha256, authorKey);
   }
 }

@@ -62,6 +62,11 @@ public record ModuleStatus(
     return "fresh";
   }
 
+  /** What vouches for the jar this module runs: see {@link TrustLabel}. */
+  public String trustLabel() {
+    return TrustLabel.of(jar(), source);
+  }
+
   /** A warning for standard error, when the run is not on the module's newest version. */
   public Optional<String> warning() {
     if (unavailableReason().isPresent()) {

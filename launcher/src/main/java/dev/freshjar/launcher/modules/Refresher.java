@@ -1,7 +1,5 @@
 package dev.freshjar.launcher.modules;
 
-import dev.freshjar.cache.CacheException;
-import dev.freshjar.cache.CachedJar;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
@@ -10,7 +8,6 @@ import dev.freshjar.launcher.loading.ModuleJarCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +40,7 @@ public final class Refresher {
   /** One outcome per source, in the same order, within the deadline. */
   public List<Refresh> refreshAll(List<ModuleSource> sources, Mode mode) {
     if (mode == Mode.OFFLINE) {
-      return sources.stream().map(s -> cache.offline(s.name())).toList();
+      return sources.stream().map(cache::offline).toList();
     }
     long deadlineNanos = System.nanoTime() + nanos(deadline);
     // Every check runs on a pool thread, a single one too, so that the deadline bounds it: a
@@ -82,16 +79,8 @@ public final class Refresher {
   }
 
   private Refresh fellBack(ModuleSource source, String reason) {
-    Optional<CachedJar> cached;
-    try {
-      cached = cache.current(source.name());
-    } catch (CacheException e) {
-      return new Refresh.Unavailable(
-          source.name(), reason + ", and its cache entry cannot be read: " + e.getMessage());
-    }
-    return cached
-        .<Refresh>map(jar -> new Refresh.Fallback(jar, reason))
-        .orElseGet(() -> new Refresh.Unavailable(source.name(), reason));
+    // The cache decides whether its jar may run under the source's trust (key, pinned hash).
+    return cache.fallback(source, reason);
   }
 
   /** A deadline too long to count in nanoseconds is as good as none. */

@@ -127,7 +127,7 @@ class ManyAuthorsIT {
         + module
         + "\t"
         + title
-        + "\t1\\.0/[0-9a-f]{12}\tanswers "
+        + "\t1\\.0/[0-9a-f]{12}\tunsigned\tanswers "
         + answer
         + "\t"
         + url.replace(".", "\\.");
@@ -147,7 +147,8 @@ class ManyAuthorsIT {
           .hasSize(4)
           .satisfies(
               lines -> {
-                assertThat(lines[0]).isEqualTo("rule\tmodule\ttitle\tversion\tsummary\tsource");
+                assertThat(lines[0])
+                    .isEqualTo("rule\tmodule\ttitle\tversion\tsigned\tsummary\tsource");
                 assertThat(lines[1])
                     .matches(
                         rulesRow("alice:alpha", "alice", "alice-rules", "alice v1", url(alice)));
@@ -181,11 +182,11 @@ class ManyAuthorsIT {
       assertThat(took).isLessThan(Duration.ofSeconds(3).plus(MARGIN));
       assertThat(modules.exitCode()).as(modules.toString()).isZero();
       assertThat(modules.stdout())
-          .containsPattern("\nalice\t1\\.0\t[0-9a-f]{12}\t\\S+\tfresh\t")
+          .containsPattern("\nalice\t1\\.0\t[0-9a-f]{12}\tunsigned\t\\S+\tfresh\t")
           .containsPattern(
-              "\nbob\t1\\.0\t[0-9a-f]{12}\t\\S+\tcached fallback: no answer within the update"
+              "\nbob\t1\\.0\t[0-9a-f]{12}\tunsigned\t\\S+\tcached fallback: no answer within the update"
                   + " deadline of 3s\t")
-          .containsPattern("\ncarol\t1\\.0\t[0-9a-f]{12}\t\\S+\tfresh\t");
+          .containsPattern("\ncarol\t1\\.0\t[0-9a-f]{12}\tunsigned\t\\S+\tfresh\t");
       assertThat(modules.stderr())
           .isEqualTo(
               "freshjar: warning: module bob: using cached "
@@ -274,9 +275,10 @@ class ManyAuthorsIT {
 
       assertThat(modules.exitCode()).as(modules.toString()).isZero();
       assertThat(modules.stdout())
-          .containsPattern("\nalice\t1\\.0\t\\S+\t\\S+\tfresh\t")
-          .containsPattern("\nbob\t1\\.0\t\\S+\t\\S+\tunavailable: cannot load 1\\.0/\\S+: ")
-          .containsPattern("\ncarol\t1\\.0\t\\S+\t\\S+\tfresh\t");
+          .containsPattern("\nalice\t1\\.0\t\\S+\tunsigned\t\\S+\tfresh\t")
+          .containsPattern(
+              "\nbob\t1\\.0\t\\S+\tunsigned\t\\S+\tunavailable: cannot load 1\\.0/\\S+: ")
+          .containsPattern("\ncarol\t1\\.0\t\\S+\tunsigned\t\\S+\tfresh\t");
 
       Result beta = freshjar.run("beta", "-");
 

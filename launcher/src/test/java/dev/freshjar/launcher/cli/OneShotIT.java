@@ -115,7 +115,11 @@ class OneShotIT {
       Result run = freshjar.run("--format", "tsv", "rules");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(run.stdout()).contains("text:top\ttext\ttext-utils\t0.1.0/").contains("text:wc\t");
+      assertThat(run.stdout())
+          .contains("rule\tmodule\ttitle\tversion\tsigned\tsummary\tsource\n")
+          .contains("text:top\ttext\ttext-utils\t0.1.0/")
+          .contains("\tunsigned\t")
+          .contains("text:wc\t");
     }
   }
 
@@ -163,9 +167,10 @@ class OneShotIT {
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
       String[] lines = run.stdout().split("\n");
-      assertThat(lines[0]).isEqualTo("module\tversion\tsha256\tsource\tstate\tfetched");
+      assertThat(lines[0]).isEqualTo("module\tversion\tsha256\tsigned\tsource\tstate\tfetched");
       assertThat(lines[1])
-          .matches("text\t0\\.1\\.0\t[0-9a-f]{12}\t" + moduleUrl() + "\tfresh\t\\d{4}-.*");
+          .matches(
+              "text\t0\\.1\\.0\t[0-9a-f]{12}\tunsigned\t" + moduleUrl() + "\tfresh\t\\d{4}-.*");
     }
 
     @Test

@@ -111,7 +111,7 @@ class UpdateForCronIT {
           .contains("alpha: pinned at 1.0/")
           .contains("not checked ('freshjar modules unpin alpha' to follow updates)");
       assertThat(modules.stdout())
-          .containsPattern("\nalpha\t1\\.0\t\\w{12}\t[^\t]+\tpinned at 1\\.0/\\w{12}\t");
+          .containsPattern("\nalpha\t1\\.0\t\\w{12}\tunsigned\t[^\t]+\tpinned at 1\\.0/\\w{12}\t");
       assertThat(
               server.findAll(
                   com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.cache.trust.AuthorKey;
+import dev.freshjar.cache.trust.SigningKey;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigFileTest {
   static final Path FILE = Path.of("conf", "modules.conf");
+  static final AuthorKey KEY = SigningKey.generate().publicKey();
 
   static List<ModuleSource> parse(String text) throws ConfigException {
     return ConfigFile.parse(FILE, text);
@@ -59,6 +62,27 @@ class ConfigFileTest {
     }
 
     @Test
+    void aModuleMayTrustAnAuthorsKeyAndPinAJarsHash() throws Exception {
+      String sha = "9F2C" + "ab".repeat(30);
+
+      List<ModuleSource> modules =
+          parse(
+              """
+              [module acme]
+              url = https://a.example/r.jar
+              key = %s   # Acme's key, from their web site
+              sha256 = %s
+              """
+                  .formatted(KEY.text(), sha));
+
+      assertThat(modules)
+          .containsExactly(
+              ModuleSource.of("acme", URI.create("https://a.example/r.jar"))
+                  .withAuthorKey(KEY)
+                  .withExpectedSha256(sha.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    @Test
     void optionsNotGivenTakeTheirDefaults() throws Exception {
       List<ModuleSource> modules = parse("[module acme]\nurl = https://a.example/r.jar\n");
 
@@ -66,6 +90,8 @@ class ConfigFileTest {
           .containsExactly(ModuleSource.of("acme", URI.create("https://a.example/r.jar")));
       assertThat(modules.get(0).allowPlainHttp()).isFalse();
       assertThat(modules.get(0).timeout()).isEqualTo(ModuleSource.DEFAULT_TIMEOUT);
+      assertThat(modules.get(0).expectedSha256()).isEmpty();
+      assertThat(modules.get(0).authorKey()).isEmpty();
     }
 
     @Test
@@ -163,7 +189,7 @@ class ConfigFileTest {
             "an unknown option",
             acme + "tiemout = 5s\n",
             "conf/modules.conf:3: unknown option 'tiemout' in module acme; the options are url,"
-                + " allow-http, timeout"),
+                + " allow-http, timeout, sha256, key"),
         argumentSet(
             "an option set twice",
             acme + "url = https://b.example/r.jar\n",
@@ -209,6 +235,34 @@ class ConfigFileTest {
             acme + "allow-http = yes\n",
             "conf/modules.conf:3: allow-http 'yes' is not true or false; write allow-http = true"
                 + " or allow-http = false"),
+        argumentSet(
+            "a sha256 that is not 64 hex digits",
+            acme + "sha256 = 9f2c\n",
+            "conf/modules.conf:3: sha256 '9f2c' is not a SHA-256: write the 64 hex digits"
+                + " 'sha256sum JAR' prints for the one jar to accept"),
+        argumentSet(
+            "a sha256 with sha256sum's file name still after it",
+            acme + "sha256 = " + "ab".repeat(32) + "  acme.jar\n",
+            "conf/modules.conf:3: sha256 '"
+                + "ab".repeat(32)
+                + "  acme.jar' is not a SHA-256: write the 64 hex digits 'sha256sum JAR' prints"
+                + " for the one jar to accept"),
+        argumentSet(
+            "a key without its algorithm",
+            acme + "key = MCowBQYDK2VwAyEA\n",
+            "conf/modules.conf:3: key 'MCowBQYDK2VwAyEA' is not an author key: it must start with"
+                + " 'ed25519:'"),
+        argumentSet(
+            "a key that is cut short",
+            acme + "key = ed25519:MCowBQYDK2VwAyEA\n",
+            "conf/modules.conf:3: key 'ed25519:MCowBQYDK2VwAyEA' is not an Ed25519 public key"
+                + " (expected the 44 bytes of an X.509 SubjectPublicKeyInfo); copy the line"
+                + " 'freshjar keys generate' printed"),
+        argumentSet(
+            "a key given twice",
+            acme + "key = " + KEY.text() + "\nkey = " + KEY.text() + "\n",
+            "conf/modules.conf:4: option key of module acme is already set at line 3; keep one of"
+                + " the two lines"),
         argumentSet(
             "a module without a url, followed by another",
             "[module acme]\ntimeout = 5s\n\n[module beta]\nurl = https://b.example/r.jar\n",

@@ -179,11 +179,11 @@ class ShellTest {
       Session session = run("set format tsv\nrules\nmodules\n");
 
       assertThat(session.out())
-          .contains("rule\tmodule\ttitle\tversion\tsummary\tsource\n")
+          .contains("rule\tmodule\ttitle\tversion\tsigned\tsummary\tsource\n")
           .contains("text:top\ttext\ttext-utils\t0.1.0/")
           .contains("boom:boom\tboom\tboom\t1.0/")
-          .contains("module\tversion\tsha256\tsource\tstate\tfetched\n")
-          .containsPattern("\nboom\t1\\.0\t[0-9a-f]{12}\tfile:.*\tfresh\t");
+          .contains("module\tversion\tsha256\tsigned\tsource\tstate\tfetched\n")
+          .containsPattern("\nboom\t1\\.0\t[0-9a-f]{12}\tunsigned\tfile:.*\tfresh\t");
     }
 
     @Test
