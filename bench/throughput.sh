@@ -88,7 +88,7 @@ row() { # label bytes command...
 }
 
 file="$(text "$size")"
-bytes=$(stat -c %s "$file")
+bytes=$(stat -L -c %s "$file")
 echo "input: $file ($bytes bytes); pinned: ${pin[*]:-no}; $(nproc) CPUs; $(java -version 2>&1 | head -1)"
 # A first, untimed run builds the launcher if needed and warms the module cache and the disk cache;
 # the timed runs must not build, even if sources change meanwhile.
@@ -101,7 +101,7 @@ for rule in $rules; do
 done
 if [[ -n ${REFERENCE_SIZE:-} ]]; then
   small="$(text "$REFERENCE_SIZE")"
-  small_bytes=$(stat -c %s "$small")
+  small_bytes=$(stat -L -c %s "$small")
   for rule in $rules; do
     row "reference $rule ($REFERENCE_SIZE)" "$small_bytes" python3 "$repo/../shared/reference/text_utils.py" "$rule" "$small"
   done
