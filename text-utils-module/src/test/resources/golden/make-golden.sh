@@ -3,11 +3,11 @@
 #   inputs/<case>.txt                  the edge-case inputs (from make-inputs.py)
 #   expected/<case>/<rule>.tsv         the reference's output for each rule on each input
 # Moby-Dick is read from the repository's corpus/ rather than copied here.
-# Usage: make-golden.sh [path/to/text_utils.py]   (default: ../shared/reference/text_utils.py)
+# Usage: make-golden.sh [path/to/text_utils.py]   (default: the repository's reference/text_utils.py)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../../../../.." && pwd)"
-reference="${1:-$repo/../shared/reference/text_utils.py}"
+reference="${1:-$repo/reference/text_utils.py}"
 export PYTHONIOENCODING=utf-8 LC_ALL=C.UTF-8
 
 python3 "$here/make-inputs.py"
