@@ -103,6 +103,6 @@ if [[ -n ${REFERENCE_SIZE:-} ]]; then
   small="$(text "$REFERENCE_SIZE")"
   small_bytes=$(stat -L -c %s "$small")
   for rule in $rules; do
-    row "reference $rule ($REFERENCE_SIZE)" "$small_bytes" python3 "$repo/../shared/reference/text_utils.py" "$rule" "$small"
+    row "reference $rule ($REFERENCE_SIZE)" "$small_bytes" python3 "$repo/reference/text_utils.py" "$rule" "$small"
   done
 fi
