@@ -35,34 +35,27 @@ class GoldenFilesTest {
   @MethodSource("cases")
   void matchesTheReferenceWhenTheInputArrivesOneByteAtATime(TestData.Case golden)
       throws IOException {
-    Input input =
-        Input.of(
-            golden.input().toString(),
-            () ->
-                new Dribble(
-                    new BufferedInputStream(Files.newInputStream(golden.input())),
-                    new Random(0),
-                    1),
-            StandardCharsets.UTF_8,
-            -1);
-    assertEquals(golden.expectedTsv(), Tsv.of(golden.run(input)));
+    assertEquals(golden.expectedTsv(), Tsv.of(golden.run(dribbled(golden, 0, 1))));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matchesTheReferenceWhenTheInputArrivesInRandomSmallPieces(TestData.Case golden)
       throws IOException {
-    Input input =
-        Input.of(
-            golden.input().toString(),
-            () ->
-                new Dribble(
-                    new BufferedInputStream(Files.newInputStream(golden.input())),
-                    new Random(42),
-                    13),
-            StandardCharsets.UTF_8,
-            -1);
-    assertEquals(golden.expectedTsv(), Tsv.of(golden.run(input)));
+    assertEquals(golden.expectedTsv(), Tsv.of(golden.run(dribbled(golden, 42, 13))));
+  }
+
+  /** The golden input, handed out at most {@code most} bytes a read by a seeded {@link Dribble}. */
+  private static Input dribbled(TestData.Case golden, long seed, int most) {
+    return Input.of(
+        golden.input().toString(),
+        () ->
+            new Dribble(
+                new BufferedInputStream(Files.newInputStream(golden.input())),
+                new Random(seed),
+                most),
+        StandardCharsets.UTF_8,
+        -1);
   }
 
   /**
