@@ -5,54 +5,115 @@ import dev.freshjar.launcher.ExitStatus;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import java.util.Set;
 
 /** Parses a command line and runs it; the one entry point of the command line. */
 public final class Cli {
   private Cli() {}
 
   /**
-   * Runs {@code args} with the given streams and environment.
+   * Runs {@code args} with the given streams and environment: {@code [OPTIONS] RULE [RULE-OPTIONS]
+   * INPUT} or {@code [OPTIONS] COMMAND [COMMAND-OPTIONS]}.
    *
    * @return the exit status
    */
   public static int run(
       String[] args, InputStream in, PrintWriter out, PrintStream err, Map<String, String> env) {
     FreshjarCommand command = new FreshjarCommand(new FreshjarCommand.Streams(in, out, err), env);
-    CommandLine line = new CommandLine(command);
-    line.setStopAtPositional(true);
-    // Only a rule's own options follow its name unparsed; the author's tools take theirs anywhere,
-    // as in 'freshjar sign JAR --name MODULE'.
-    line.getSubcommands().get("sign").setStopAtPositional(false);
-    line.getSubcommands().get("keys").setStopAtPositional(false);
-    line.setOut(out)
-        .setErr(new PrintWriter(err, true))
-        .setExitCodeExceptionMapper(
-            e -> e instanceof CommandFailure failure ? failure.status().code() : 1)
-        .setParameterExceptionHandler(
-            (e, arguments) -> {
-              err.println("freshjar: " + e.getMessage());
-              err.println("Try 'freshjar --help'.");
-              return ExitStatus.USAGE.code();
-            })
-        .setExecutionExceptionHandler(
-            (e, commandLine, parseResult) -> {
-              if (e instanceof CommandFailure failure) {
-                err.println("freshjar: " + failure.getMessage());
-                return failure.status().code();
-              }
-              // A bug of freshjar's own: say so plainly; the trace is there for whoever debugs.
-              err.println("freshjar: unexpected error: " + e);
-              if (env.containsKey("FRESHJAR_DEBUG")) {
-                for (StackTraceElement frame : e.getStackTrace()) {
-                  err.println("\tat " + frame);
-                }
-              } else {
-                err.println("Run again with FRESHJAR_DEBUG=1 for details, and report it.");
-              }
-              return ExitStatus.RULE_FAILED.code();
-            });
-    return line.execute(args);
+    try {
+      List<String> words = parseGlobalOptions(args, command);
+      if (command.helpRequested) {
+        BuiltInCommands.printHelp(command, out);
+        return ExitStatus.OK.code();
+      }
+      if (command.versionRequested) {
+        for (String line : Version.lines()) {
+          out.println(line);
+        }
+        out.flush();
+        return ExitStatus.OK.code();
+      }
+      if (words.isEmpty()) {
+        throw CommandFailure.usage("no command given; try 'freshjar --help' or 'freshjar rules'");
+      }
+      if (BuiltInCommands.isBuiltIn(words.get(0))) {
+        return BuiltInCommands.run(command, words);
+      }
+      return new RuleInvocation(command).run(words);
+    } catch (RuntimeException e) {
+      return report(e, err, env);
+    }
+  }
+
+  /**
+   * Sets each global option on {@code command}, up to the first word that is not one.
+   *
+   * @return that word and all after it
+   */
+  private static List<String> parseGlobalOptions(String[] args, FreshjarCommand command) {
+    Set<GlobalOption> given = EnumSet.noneOf(GlobalOption.class);
+    int i = 0;
+    for (; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--")) {
+        i++;
+        break;
+      }
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        break;
+      }
+      int equals = arg.indexOf('=');
+      GlobalOption option = GlobalOption.named(equals < 0 ? arg : arg.substring(0, equals));
+      if (option == null) {
+        throw CommandFailure.usage(
+            "unknown option '"
+                + arg
+                + "'; options go before the rule or command, see 'freshjar --help'");
+      }
+      if (!given.add(option) && !option.repeatable()) {
+        throw CommandFailure.usage(option.synopsis() + " is given twice; give it once");
+      }
+      String value = null;
+      if (option.takesValue()) {
+        if (equals >= 0) {
+          value = arg.substring(equals + 1);
+        } else if (i + 1 < args.length) {
+          value = args[++i];
+        } else {
+          throw CommandFailure.usage("missing the value of " + option.synopsis());
+        }
+      } else if (equals >= 0) {
+        throw CommandFailure.usage(option.synopsis() + " takes no value, not '" + arg + "'");
+      }
+      try {
+        option.set(command, value);
+      } catch (IllegalArgumentException e) {
+        throw CommandFailure.usage(option.synopsis() + ": " + e.getMessage());
+      }
+    }
+    return List.of(args).subList(i, args.length);
+  }
+
+  /**
+   * Tells the user why a command failed and returns its exit status: a {@link CommandFailure}'s own
+   * message, or, for a bug of freshjar's own, that it is one.
+   */
+  static int report(Exception e, PrintStream err, Map<String, String> env) {
+    if (e instanceof CommandFailure failure) {
+      err.println("freshjar: " + failure.getMessage());
+      return failure.status().code();
+    }
+    err.println("freshjar: unexpected error: " + e);
+    if (env.containsKey("FRESHJAR_DEBUG")) {
+      for (StackTraceElement frame : e.getStackTrace()) {
+        err.println("\tat " + frame);
+      }
+    } else {
+      err.println("Run again with FRESHJAR_DEBUG=1 for details, and report it.");
+    }
+    return ExitStatus.RULE_FAILED.code();
   }
 }

@@ -19,102 +19,45 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** The top-level command: global options, the built-in commands, and any rule by name. */
+/**
+ * The top-level command: what the global options ({@link GlobalOption}) set, and what the built-in
+ * commands and rules share: the streams, the cache, the configured modules. The built-in commands
+ * are its picocli subcommands ({@link BuiltInCommands}).
+ */
 @Command(
     name = "freshjar",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
       "Runs the newest published version of each configured module's rules.",
       "",
-      "  freshjar [OPTIONS] RULE [RULE-OPTIONS] INPUT   run a rule, e.g. top -n 5 book.txt",
+      "  freshjar [OPTIONS] RULE [RULE-OPTIONS] INPUT   e.g. top -n 5 book.txt",
       "  INPUT: an http(s) URL, a file: URL, a local path, or - for standard input",
       ""
     },
-    subcommands = {
-      RulesCommand.class,
-      ModulesCommand.class,
-      UpdateCommand.class,
-      KeysCommand.class,
-      SignCommand.class,
-      ShellCommand.class,
-      CacheCommand.class
-    },
     footer = {
       "",
-      "Rules come from modules: 'freshjar rules' lists them (the built-in text module has",
-      "top, wc and histogram); 'freshjar RULE --help' shows a rule's options.",
+      "Rules come from modules: 'freshjar rules' lists them (the built-in text module",
+      "has top, wc and histogram); 'freshjar RULE --help' shows a rule's options.",
       "Exit status: 0 ok, 1 the rule or its input failed, 2 usage error,",
-      "3 a needed module is unavailable, 4 some modules fell back to their cached version",
-      "('update' always, other commands with --strict), 5 'cache verify' found damage."
+      "3 a needed module is unavailable, 4 some modules fell back to their cached",
+      "version ('update' always, other commands with --strict), 5 'cache verify' found",
+      "damage."
     })
-public final class FreshjarCommand implements Callable<Integer> {
+public final class FreshjarCommand {
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "The modules configuration file. Default: $FRESHJAR_CONFIG,"
-              + " $XDG_CONFIG_HOME/freshjar/modules.conf, ~/.config/freshjar/modules.conf.")
+  // Set by GlobalOption while Cli parses the command line.
   Path configFile;
-
-  @Option(
-      names = "--module",
-      paramLabel = "NAME=URL",
-      description =
-          "A module to use (repeatable); replaces the configuration file's module of that name."
-              + " Default: the text-utils module built here.")
-  List<String> moduleFlags = new ArrayList<>();
-
-  @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "Where fetched jars are kept. Default: $FRESHJAR_CACHE, $XDG_CACHE_HOME/freshjar,"
-              + " ~/.cache/freshjar.")
+  final List<String> moduleFlags = new ArrayList<>();
   Path cacheDir;
-
-  @Option(names = "--offline", description = "Ask no server; run on what the cache holds.")
   boolean offline;
-
-  @Option(names = "--refresh", description = "Download every module again, ignoring validators.")
   boolean refresh;
-
-  @Option(
-      names = "--format",
-      paramLabel = "text|tsv|json",
-      converter = FormatConverter.class,
-      description = "How results are printed (default: ${DEFAULT-VALUE}).")
   Format format = Format.TEXT;
-
-  @Option(
-      names = "--update-timeout",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description =
-          "How long the update checks of all modules may take together (default: 5s);"
-              + " a module whose server has not answered by then runs on its cached version.")
   Duration updateTimeout = Duration.ofSeconds(5);
-
-  @Option(
-      names = "--strict",
-      description =
-          "Exit 4 when a module fell back to its cached version (or is unavailable though not"
-              + " needed), even if the command succeeded.")
   boolean strict;
-
-  @Parameters(
-      arity = "0..*",
-      paramLabel = "RULE",
-      description = "A rule, its options and its INPUT.",
-      hidden = true)
-  List<String> ruleCommand = new ArrayList<>();
+  boolean helpRequested;
+  boolean versionRequested;
 
   private final Streams streams;
   private final Map<String, String> env;
@@ -124,16 +67,6 @@ public final class FreshjarCommand implements Callable<Integer> {
   FreshjarCommand(Streams streams, Map<String, String> env) {
     this.streams = streams;
     this.env = env;
-  }
-
-  @Override
-  public Integer call() {
-    if (ruleCommand.isEmpty()) {
-      throw CommandFailure.usage("no command given; try 'freshjar --help' or 'freshjar rules'");
-    }
-    try (ModuleSet modules = openModules()) {
-      return finish(new RuleInvocation(this, modules).run(ruleCommand));
-    }
   }
 
   /**
@@ -204,19 +137,22 @@ public final class FreshjarCommand implements Callable<Integer> {
                             + "; run 'mvn -q package' there, or give --module NAME=URL")));
   }
 
+  Refresher refresher() {
+    return new Refresher(cache(), updateTimeout);
+  }
+
   /** Refreshes and loads every configured module, warning on standard error where needed. */
   ModuleSet openModules() {
     Refresher.Mode mode = refreshMode();
     List<ModuleSource> sources = sources();
-    ModuleSet modules =
-        ModuleSet.load(sources, new Refresher(cache(), updateTimeout).refreshAll(sources, mode));
-    warn(modules, mode);
+    ModuleSet modules = ModuleSet.load(sources, refresher().refreshAll(sources, mode));
+    warn(modules.statuses(), mode);
     return modules;
   }
 
   /** Warns on standard error of each module that does not run its newest version. */
-  void warn(ModuleSet modules, Refresher.Mode mode) {
-    for (ModuleStatus status : modules.statuses()) {
+  void warn(List<ModuleStatus> statuses, Refresher.Mode mode) {
+    for (ModuleStatus status : statuses) {
       // Offline, running on the cache is what the user asked for, not something to warn about.
       boolean asked = mode == Refresher.Mode.OFFLINE && status.available();
       if (!asked && status.warning().isPresent()) {

@@ -48,7 +48,7 @@ final class ShellCommand implements Callable<Integer> {
     try (LiveModules modules =
         LiveModules.open(sources, refresher.refreshAll(sources, mode), sweep(cache))) {
       try (LiveModules.Lease lease = modules.acquire()) {
-        parent.warn(lease.modules(), mode);
+        parent.warn(lease.modules().statuses(), mode);
       }
       Shell.Options options =
           new Shell.Options(

@@ -37,11 +37,10 @@ public final class InputResolver {
     if (spec.equals("-")) {
       return Input.of("-", this::openStdin, StandardCharsets.UTF_8, -1);
     }
-    String lower = spec.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+    if (isHttp(spec)) {
       return http.input(uri(spec));
     }
-    if (lower.startsWith("file:")) {
+    if (spec.toLowerCase(Locale.ROOT).startsWith("file:")) {
       return file(spec, Path.of(uri(spec)));
     }
     try {
@@ -49,6 +48,19 @@ public final class InputResolver {
     } catch (InvalidPathException e) {
       throw inputFailure("'" + spec + "' is not a valid path: " + e.getMessage());
     }
+  }
+
+  /**
+   * Whether {@code spec} names a local file (a path or a file: URL), which can be read more than
+   * once, unlike standard input or a download.
+   */
+  public static boolean isLocalFile(String spec) {
+    return !spec.equals("-") && !isHttp(spec);
+  }
+
+  private static boolean isHttp(String spec) {
+    String lower = spec.toLowerCase(Locale.ROOT);
+    return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
   private InputStream openStdin() throws IOException {

@@ -58,6 +58,28 @@ public final class ModuleSet implements AutoCloseable {
     }
   }
 
+  /**
+   * This set's modules as a later refresh found them, when every refresh names the same jar (by
+   * content) as this set was loaded from: the loaded modules stay, only how they were refreshed
+   * changes. Empty when any module's jar differs, and the refreshed jars must be loaded afresh.
+   */
+  public Optional<List<ModuleStatus>> statusesAfter(List<Refresh> refreshes) {
+    List<ModuleStatus> after = new ArrayList<>();
+    for (int i = 0; i < statuses.size(); i++) {
+      ModuleStatus status = statuses.get(i);
+      Refresh refresh = refreshes.get(i);
+      if (!sha256(status.jar()).equals(sha256(refresh.jar()))) {
+        return Optional.empty();
+      }
+      after.add(new ModuleStatus(status.source(), refresh, status.loaded(), status.loadError()));
+    }
+    return Optional.of(after);
+  }
+
+  private static Optional<String> sha256(Optional<CachedJar> jar) {
+    return jar.map(CachedJar::sha256);
+  }
+
   public List<ModuleStatus> statuses() {
     return statuses;
   }

@@ -57,6 +57,11 @@ public final class Refresher {
     return outcomes;
   }
 
+  /** {@link #refreshAll} on another thread, for a caller with something to do meanwhile. */
+  public CompletableFuture<List<Refresh>> startAll(List<ModuleSource> sources, Mode mode) {
+    return CompletableFuture.supplyAsync(() -> refreshAll(sources, mode), DaemonThreads.POOL);
+  }
+
   private Refresh refreshOne(ModuleSource source, Mode mode) {
     return cache.refresh(source, new ModuleJarCheck(source.name()), mode == Mode.FORCE);
   }

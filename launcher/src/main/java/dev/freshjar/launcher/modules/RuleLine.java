@@ -8,12 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
+import java.util.function.Supplier;
 
 /**
  * The words a user typed after a rule's name, parsed against the rule's declared {@link
@@ -43,7 +38,8 @@ public final class RuleLine {
   }
 
   /**
-   * Parses {@code words} (what follows the rule's name).
+   * Parses {@code words} (what follows the rule's name): options anywhere, {@code --} ending them,
+   * {@code -} standing for standard input.
    *
    * @param presets values to use instead of a parameter's declared default, by parameter name (the
    *     shell's {@code set n 20}); names the rule does not declare are ignored
@@ -52,30 +48,62 @@ public final class RuleLine {
   public static RuleLine parse(
       ModuleRule rule, List<String> words, Syntax syntax, Map<String, String> presets) {
     List<Parameter> parameters = List.copyOf(rule.parameters());
-    CommandLine parser = new CommandLine(specOf(rule, parameters, syntax));
-    String usage = parser.getUsageMessage().stripTrailing();
-    ParseResult parsed;
-    try {
-      parsed = parser.parseArgs(words.toArray(String[]::new));
-    } catch (ParameterException e) {
-      throw CommandFailure.usage(e.getMessage() + "\n" + usage);
+    // Rendered only when shown: a one-shot run should not pay for laying out help text.
+    Supplier<String> usage = () -> usage(rule, parameters, syntax);
+    Map<String, String> options = new LinkedHashMap<>();
+    List<String> positions = new ArrayList<>();
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (word.equals("--")) {
+        positions.addAll(words.subList(i + 1, words.size()));
+        break;
+      }
+      if (!word.startsWith("-") || word.equals("-")) {
+        positions.add(word);
+        continue;
+      }
+      if (word.equals("-h") || word.equals("--help")) {
+        return new RuleLine(usage.get(), true, Arguments.none(), "");
+      }
+      OptionWord option = OptionWord.of(word, parameters);
+      if (option.parameter() == null) {
+        throw CommandFailure.usage("unknown option '" + word + "'\n" + usage.get());
+      }
+      String value = option.inlineValue();
+      if (value == null) {
+        if (i + 1 == words.size()) {
+          throw CommandFailure.usage(
+              rule.name()
+                  + ": "
+                  + optionName(option.parameter())
+                  + " needs a value ("
+                  + label(option.parameter())
+                  + ")\n"
+                  + usage.get());
+        }
+        value = words.get(++i);
+      }
+      if (options.put(option.parameter().name(), value) != null) {
+        throw CommandFailure.usage(
+            rule.name() + ": " + optionName(option.parameter()) + " is given twice");
+      }
     }
-    if (parsed.isUsageHelpRequested()) {
-      return new RuleLine(usage, true, Arguments.none(), "");
+    if (positions.isEmpty()) {
+      throw CommandFailure.usage(rule.name() + ": no INPUT given\n" + usage.get());
     }
-    List<String> positions = parsed.matchedPositional(0).stringValues();
+    int mostValues = syntax == Syntax.OPTIONS ? 0 : parameters.size();
     List<String> values = positions.subList(0, positions.size() - 1);
-    if (values.size() > parameters.size()) {
+    if (values.size() > mostValues) {
       throw CommandFailure.usage(
           rule.name()
               + " takes "
-              + (parameters.isEmpty()
-                  ? "no values"
+              + (mostValues == 0
+                  ? "one INPUT"
                   : "at most " + parameters.size() + " value(s) before INPUT")
               + ", not "
               + String.join(" ", positions)
               + "\n"
-              + usage);
+              + usage.get());
     }
     Map<String, String> given = new LinkedHashMap<>();
     for (int i = 0; i < values.size(); i++) {
@@ -83,12 +111,12 @@ public final class RuleLine {
     }
     Map<String, String> checked = new LinkedHashMap<>();
     for (Parameter parameter : parameters) {
-      OptionSpec option = parsed.matchedOption(optionName(parameter));
+      String option = options.get(parameter.name());
       if (option != null && given.containsKey(parameter.name())) {
         throw CommandFailure.usage(
             rule.name() + ": " + parameter.name() + " is given twice, as an option and a value");
       }
-      String value = option != null ? option.getValue() : given.get(parameter.name());
+      String value = option != null ? option : given.get(parameter.name());
       String origin = "";
       if (value == null && presets.containsKey(parameter.name())) {
         value = presets.get(parameter.name());
@@ -103,7 +131,29 @@ public final class RuleLine {
         throw CommandFailure.usage(rule.name() + ": " + e.getMessage() + origin);
       }
     }
-    return new RuleLine(usage, false, Arguments.of(checked), positions.get(positions.size() - 1));
+    return new RuleLine("", false, Arguments.of(checked), positions.get(positions.size() - 1));
+  }
+
+  /**
+   * An option as typed: {@code -n 5}, {@code -n=5}, {@code -n5}, {@code --name V} or {@code
+   * --name=V}; {@code parameter} is null when the rule declares no such option.
+   */
+  private record OptionWord(Parameter parameter, String inlineValue) {
+    static OptionWord of(String word, List<Parameter> parameters) {
+      for (Parameter parameter : parameters) {
+        String name = optionName(parameter);
+        if (word.equals(name)) {
+          return new OptionWord(parameter, null);
+        }
+        if (word.startsWith(name + "=")) {
+          return new OptionWord(parameter, word.substring(name.length() + 1));
+        }
+        if (name.length() == 2 && word.startsWith(name)) {
+          return new OptionWord(parameter, word.substring(2));
+        }
+      }
+      return new OptionWord(null, null);
+    }
   }
 
   /** Whether the user asked for the rule's help instead of running it. */
@@ -111,7 +161,7 @@ public final class RuleLine {
     return helpRequested;
   }
 
-  /** The rule's usage message, {@code Usage: ...}, for {@code RULE --help}. */
+  /** The rule's usage message, {@code Usage: ...}, when {@link #helpRequested()}; else empty. */
   public String usage() {
     return usage;
   }
@@ -131,64 +181,54 @@ public final class RuleLine {
     return (parameter.name().length() == 1 ? "-" : "--") + parameter.name();
   }
 
-  private static CommandSpec specOf(ModuleRule rule, List<Parameter> parameters, Syntax syntax) {
-    CommandSpec spec =
-        CommandSpec.create()
-            .name(syntax == Syntax.OPTIONS ? "freshjar " + rule.name() : rule.name());
-    spec.usageMessage()
-        .description(
-            rule.summary()
-                + " ("
-                + rule.qualifiedName()
-                + ", "
-                + rule.module().versionLabel()
-                + ")");
-    spec.addOption(
-        OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help.").build());
+  /** The rule's help: synopsis, what it does, and each option with its default. */
+  private static String usage(ModuleRule rule, List<Parameter> parameters, Syntax syntax) {
+    String name = syntax == Syntax.OPTIONS ? "freshjar " + rule.name() : rule.name();
+    Map<String, String> rows = new LinkedHashMap<>();
+    rows.put(
+        "INPUT",
+        "An http(s) URL, a file: URL, a local path"
+            + (syntax == Syntax.OPTIONS ? ", or - for standard input." : "."));
+    rows.put("-h, --help", "Show this help.");
     for (Parameter parameter : parameters) {
-      spec.addOption(
-          OptionSpec.builder(optionName(parameter))
-              .paramLabel(label(parameter))
-              .type(String.class)
-              .description(parameter.summary() + " (default: " + parameter.defaultValue() + ")")
-              .build());
+      rows.put(
+          optionName(parameter) + "=" + label(parameter),
+          parameter.summary() + " (default: " + parameter.defaultValue() + ")");
     }
-    boolean positions = syntax == Syntax.OPTIONS_OR_POSITIONS && !parameters.isEmpty();
-    // With values before INPUT, one list takes every positional word: INPUT is the last.
-    spec.addPositional(
-        PositionalParamSpec.builder()
-            .paramLabel("INPUT")
-            .hideParamSyntax(true)
-            .index(positions ? "0..*" : "0")
-            .arity(positions ? "1..*" : "1")
-            .type(positions ? List.class : String.class)
-            .auxiliaryTypes(String.class)
-            .description(
-                "An http(s) URL, a file: URL, a local path"
-                    + (syntax == Syntax.OPTIONS ? ", or - for standard input." : "."))
-            .build());
-    if (positions) {
-      spec.usageMessage().customSynopsis(synopsis(rule.name(), parameters));
-    }
-    return spec;
+    int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+    StringBuilder text = new StringBuilder("Usage: ");
+    text.append(synopsis(name, parameters, syntax == Syntax.OPTIONS_OR_POSITIONS)).append('\n');
+    text.append(rule.summary())
+        .append(" (")
+        .append(rule.qualifiedName())
+        .append(", ")
+        .append(rule.module().versionLabel())
+        .append(")");
+    rows.forEach(
+        (label, description) ->
+            text.append("\n  ")
+                .append(label)
+                .append(" ".repeat(width - label.length() + 3))
+                .append(description));
+    return text.toString();
   }
 
-  /** {@code top [-h] [-n=N] [N] INPUT}: picocli cannot say that values may precede INPUT. */
-  private static String synopsis(String name, List<Parameter> parameters) {
+  /** {@code top [-h] [-n=N] INPUT}, and in the shell {@code top [-h] [-n=N] [N] INPUT}. */
+  private static String synopsis(String name, List<Parameter> parameters, boolean positions) {
     StringBuilder line = new StringBuilder(name).append(" [-h]");
     for (Parameter parameter : parameters) {
       line.append(" [").append(optionName(parameter)).append('=').append(label(parameter));
       line.append(']');
     }
-    List<String> labels = new ArrayList<>();
-    parameters.forEach(p -> labels.add(label(p)));
-    line.append(' ');
-    for (String label : labels) {
-      line.append('[').append(label).append(' ');
+    if (positions && !parameters.isEmpty()) {
+      line.append(' ');
+      for (Parameter parameter : parameters) {
+        line.append('[').append(label(parameter)).append(' ');
+      }
+      line.setLength(line.length() - 1);
+      line.append("]".repeat(parameters.size()));
     }
-    line.setLength(line.length() - 1);
-    line.append("]".repeat(labels.size())).append(" INPUT");
-    return line.toString();
+    return line.append(" INPUT").toString();
   }
 
   private static String label(Parameter parameter) {

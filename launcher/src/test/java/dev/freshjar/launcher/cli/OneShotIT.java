@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Fixtures;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,6 +220,113 @@ class OneShotIT {
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(run.stdout()).isEqualTo("word\tcount\nw\t2\n");
       assertThat(server.getAllServeEvents()).isEmpty();
+    }
+  }
+
+  /**
+   * A rule on a local file runs on the cached jar while the update check is under way; what it
+   * prints must be exactly what a run after the check would print.
+   */
+  @Nested
+  class WhileTheUpdateCheckIsUnderWay {
+    Path input;
+
+    @BeforeEach
+    void writeInputAndConfigure() throws Exception {
+      input = Files.writeString(cache.resolve("input.txt"), "any text\n");
+      freshjar.option("--module", "answer=" + server.baseUrl() + "/answer.jar");
+    }
+
+    void serve(byte[] jar, String etag, int delayMillis) {
+      server.stubFor(
+          get("/answer.jar")
+              .willReturn(
+                  aResponse()
+                      .withFixedDelay(delayMillis)
+                      .withHeader("ETag", "\"" + etag + "\"")
+                      .withBody(jar)));
+    }
+
+    byte[] answering(String answer) {
+      return ModuleJar.answering("answer", "answer", answer).bytes();
+    }
+
+    @Test
+    void aNewVersionFoundByTheCheckIsTheOneWhoseResultIsPrinted() {
+      serve(answering("from v1"), "v1", 0);
+      freshjar.run("update");
+      serve(answering("from v2"), "v2", 0);
+
+      Result run = freshjar.run("answer", input.toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.stdout()).contains("from v2").doesNotContain("from v1");
+      assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void aCachedVersionThatFailsIsNotReportedWhenTheCheckBringsOneThatWorks() {
+      serve(
+          ModuleJar.named("answer")
+              .rule(
+                  "broken.Answer",
+                  """
+                  package broken;
+                  import dev.freshjar.api.*;
+                  public class Answer implements Rule {
+                    public String name() { return "answer"; }
+                    public String summary() { return "always fails"; }
+                    public Table apply(Input input, Arguments arguments) {
+                      throw new IllegalStateException("v1 is broken");
+                    }
+                  }
+                  """)
+              .bytes(),
+          "v1",
+          0);
+      freshjar.run("update");
+      serve(answering("fixed in v2"), "v2", 0);
+
+      Result run = freshjar.run("answer", input.toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.stdout()).contains("fixed in v2");
+      assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void theCachedResultIsPrintedOnlyOnceTheCheckHasConfirmedItsVersion() {
+      serve(answering("from v1"), "v1", 0);
+      freshjar.run("update");
+      server.resetAll();
+      server.stubFor(
+          get("/answer.jar").willReturn(aResponse().withFixedDelay(1_500).withStatus(304)));
+
+      long start = System.nanoTime();
+      Result run = freshjar.run("answer", input.toString());
+      long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.stdout()).contains("from v1");
+      assertThat(tookMillis).as("waited for the server's answer").isGreaterThanOrEqualTo(1_500);
+      server.verify(
+          getRequestedFor(urlEqualTo("/answer.jar"))
+              .withHeader(
+                  "If-None-Match",
+                  com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"v1\"")));
+    }
+
+    @Test
+    void aServerThatFailsLeavesTheCachedResultWithAWarning() {
+      serve(answering("from v1"), "v1", 0);
+      freshjar.run("update");
+      server.stubFor(get("/answer.jar").willReturn(aResponse().withStatus(500)));
+
+      Result run = freshjar.run("answer", input.toString());
+
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.stdout()).contains("from v1");
+      assertThat(run.stderr()).contains("warning").contains("500");
     }
   }
 }

@@ -1,11 +1,12 @@
 package dev.freshjar.launcher.cli;
 
 import dev.freshjar.api.ModuleApi;
-import picocli.CommandLine.IVersionProvider;
 
-final class VersionProvider implements IVersionProvider {
-  @Override
-  public String[] getVersion() {
+/** What {@code freshjar --version} prints. */
+final class Version {
+  private Version() {}
+
+  static String[] lines() {
     String version = FreshjarCommand.class.getPackage().getImplementationVersion();
     return new String[] {
       "freshjar " + (version == null ? "(development build)" : version),
