@@ -3,6 +3,7 @@ package dev.freshjar.launcher.cli;
 import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.output.Format;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 /**
  * The options that come before a rule or command, {@code freshjar [OPTIONS] RULE ...}: the one
@@ -14,106 +15,69 @@ enum GlobalOption {
       "--config",
       "FILE",
       "The modules configuration file. Default: $FRESHJAR_CONFIG,"
-          + " $XDG_CONFIG_HOME/freshjar/modules.conf, ~/.config/freshjar/modules.conf.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.configFile = Path.of(value);
-    }
-  },
+          + " $XDG_CONFIG_HOME/freshjar/modules.conf, ~/.config/freshjar/modules.conf.",
+      (command, value) -> command.configFile = Path.of(value)),
   MODULE(
       "--module",
       "NAME=URL",
       "A module to use (repeatable); replaces the configuration file's module of that name."
-          + " Default: the text-utils module built here.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.moduleFlags.add(value);
-    }
-
-    @Override
-    boolean repeatable() {
-      return true;
-    }
-  },
+          + " Default: the text-utils module built here.",
+      (command, value) -> command.moduleFlags.add(value)),
   CACHE_DIR(
       "--cache-dir",
       "DIR",
       "Where fetched jars are kept. Default: $FRESHJAR_CACHE, $XDG_CACHE_HOME/freshjar,"
-          + " ~/.cache/freshjar.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.cacheDir = Path.of(value);
-    }
-  },
-  OFFLINE("--offline", null, "Ask no server; run on what the cache holds.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.offline = true;
-    }
-  },
-  REFRESH("--refresh", null, "Download every module again, ignoring validators.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.refresh = true;
-    }
-  },
-  FORMAT("--format", "text|tsv|json", "How results are printed (default: text).") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.format = Format.parse(value);
-    }
-  },
+          + " ~/.cache/freshjar.",
+      (command, value) -> command.cacheDir = Path.of(value)),
+  OFFLINE(
+      "--offline",
+      null,
+      "Ask no server; run on what the cache holds.",
+      (command, value) -> command.offline = true),
+  REFRESH(
+      "--refresh",
+      null,
+      "Download every module again, ignoring validators.",
+      (command, value) -> command.refresh = true),
+  FORMAT(
+      "--format",
+      "text|tsv|json",
+      "How results are printed (default: text).",
+      (command, value) -> command.format = Format.parse(value)),
   UPDATE_TIMEOUT(
       "--update-timeout",
       "DURATION",
       "How long the update checks of all modules may take together (default: 5s);"
-          + " a module whose server has not answered by then runs on its cached version.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.updateTimeout = Durations.parse(value);
-    }
-  },
+          + " a module whose server has not answered by then runs on its cached version.",
+      (command, value) -> command.updateTimeout = Durations.parse(value)),
   STRICT(
       "--strict",
       null,
       "Exit 4 when a module fell back to its cached version (or is unavailable though not"
-          + " needed), even if the command succeeded.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.strict = true;
-    }
-  },
-  HELP("--help", null, "Show this help message and exit.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.helpRequested = true;
-    }
-
-    @Override
-    String shortName() {
-      return "-h";
-    }
-  },
-  VERSION("--version", null, "Print version information and exit.") {
-    @Override
-    void set(FreshjarCommand command, String value) {
-      command.versionRequested = true;
-    }
-
-    @Override
-    String shortName() {
-      return "-V";
-    }
-  };
+          + " needed), even if the command succeeded.",
+      (command, value) -> command.strict = true),
+  HELP(
+      "--help",
+      null,
+      "Show this help message and exit.",
+      (command, value) -> command.helpRequested = true),
+  VERSION(
+      "--version",
+      null,
+      "Print version information and exit.",
+      (command, value) -> command.versionRequested = true);
 
   private final String name;
   private final String label;
   private final String description;
+  private final BiConsumer<FreshjarCommand, String> setter;
 
-  GlobalOption(String name, String label, String description) {
+  GlobalOption(
+      String name, String label, String description, BiConsumer<FreshjarCommand, String> setter) {
     this.name = name;
     this.label = label;
     this.description = description;
+    this.setter = setter;
   }
 
   /**
@@ -121,19 +85,21 @@ enum GlobalOption {
    *
    * @throws IllegalArgumentException when the value is not one this option takes
    */
-  abstract void set(FreshjarCommand command, String value);
-
-  boolean repeatable() {
-    return false;
+  void set(FreshjarCommand command, String value) {
+    setter.accept(command, value);
   }
 
-  String shortName() {
-    return null;
+  boolean repeatable() {
+    return this == MODULE;
   }
 
   /** {@code --format}, or {@code -h} and {@code --help}. */
   String[] names() {
-    return shortName() == null ? new String[] {name} : new String[] {shortName(), name};
+    return switch (this) {
+      case HELP -> new String[] {"-h", name};
+      case VERSION -> new String[] {"-V", name};
+      default -> new String[] {name};
+    };
   }
 
   boolean takesValue() {
@@ -148,8 +114,10 @@ enum GlobalOption {
   /** The option whose name {@code word} is ({@code --format}, {@code -h}), or null. */
   static GlobalOption named(String word) {
     for (GlobalOption option : values()) {
-      if (word.equals(option.name) || word.equals(option.shortName())) {
-        return option;
+      for (String name : option.names()) {
+        if (word.equals(name)) {
+          return option;
+        }
       }
     }
     return null;
