@@ -42,7 +42,7 @@ final class RuleInvocation {
     Refresher.Mode mode = command.refreshMode();
     if (mode != Refresher.Mode.CHECK) {
       try (ModuleSet modules = command.openModules()) {
-        return command.finish(run(modules, words));
+        return command.finish(runOn(modules, words));
       }
     }
     List<ModuleSource> sources = command.sources();
@@ -64,11 +64,11 @@ final class RuleInvocation {
     }
     try (ModuleSet modules = ModuleSet.load(sources, refreshes)) {
       command.warn(modules.statuses(), mode);
-      return command.finish(run(modules, words));
+      return command.finish(runOn(modules, words));
     }
   }
 
-  private int run(ModuleSet modules, List<String> words) {
+  private int runOn(ModuleSet modules, List<String> words) {
     ModuleRule rule = modules.rules().resolve(words.get(0));
     RuleLine line =
         RuleLine.parse(rule, words.subList(1, words.size()), RuleLine.Syntax.OPTIONS, Map.of());
