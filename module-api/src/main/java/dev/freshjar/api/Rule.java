@@ -16,8 +16,8 @@ import java.util.List;
  * only what the result needs, never the whole document.
  *
  * <p>A rule has no effect but its result. freshjar may start a rule on the cached version of its
- * module while it checks for a newer one, and throw that result away (the input then fails with
- * an {@link IOException} at its next read) to run the newer version instead.
+ * module while it checks for a newer one, and throw that result away (the input then fails with an
+ * {@link IOException} at its next read) to run the newer version instead.
  *
  * <p>Users call a rule by its {@link #name()}, or as {@code module:name} when two modules provide
  * rules of the same name.
