@@ -1,8 +1,6 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -57,17 +55,14 @@ final class CacheVerifier {
   }
 
   private static Optional<String> checkHash(Path file, String sha) {
-    HashingCopy copy = new HashingCopy();
-    try (InputStream in = Files.newInputStream(file)) {
-      copy.copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+    String actual;
+    try {
+      actual = HashingCopy.sha256Of(file);
     } catch (NoSuchFileException e) {
       return Optional.empty(); // deleted by gc since the listing
-    } catch (HashingCopy.ReadFailed | IOException e) {
+    } catch (IOException e) {
       return Optional.of("cannot read " + file + ": " + e.getMessage());
-    } catch (HashingCopy.TooLarge e) {
-      throw new IllegalStateException("no file is larger than Long.MAX_VALUE bytes", e);
     }
-    String actual = copy.sha256();
     if (actual.equals(sha)) {
       return Optional.empty();
     }

@@ -3,6 +3,8 @@ package dev.freshjar.cache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -73,6 +75,24 @@ final class HashingCopy {
   /** The hash of everything copied, in lower-case hex; call once, after {@link #copy}. */
   String sha256() {
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * The SHA-256 of a whole file, in lower-case hex.
+   *
+   * @throws IOException when the file cannot be read ({@link java.nio.file.NoSuchFileException}
+   *     when it is gone)
+   */
+  static String sha256Of(Path file) throws IOException {
+    HashingCopy copy = new HashingCopy();
+    try (InputStream in = Files.newInputStream(file)) {
+      copy.copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
+    } catch (ReadFailed e) {
+      throw e.cause();
+    } catch (TooLarge e) {
+      throw new IllegalStateException("no file is larger than Long.MAX_VALUE bytes", e);
+    }
+    return copy.sha256();
   }
 
   static MessageDigest newDigest() {

@@ -3,8 +3,6 @@ package dev.freshjar.cache;
 import dev.freshjar.cache.trust.AuthorSignature;
 import dev.freshjar.cache.trust.SignatureFile;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -346,10 +344,8 @@ public final class ModuleCache {
   private void requireIntact(String module, ModuleRecord.Version v) {
     Path jar = layout.object(v.sha256());
     String sha;
-    try (InputStream in = Files.newInputStream(jar)) {
-      HashingCopy copy = new HashingCopy();
-      copy.copy(in, OutputStream.nullOutputStream(), Long.MAX_VALUE);
-      sha = copy.sha256();
+    try {
+      sha = HashingCopy.sha256Of(jar);
     } catch (NoSuchFileException e) {
       throw new CacheException(
           "cannot roll module "
@@ -360,7 +356,7 @@ public final class ModuleCache {
               + jar
               + " is no longer stored",
           e);
-    } catch (IOException | HashingCopy.ReadFailed e) {
+    } catch (IOException e) {
       throw new CacheException(
           "cannot roll module "
               + module
@@ -371,8 +367,6 @@ public final class ModuleCache {
               + ": "
               + e.getMessage(),
           e);
-    } catch (HashingCopy.TooLarge e) {
-      throw new IllegalStateException("no file is larger than Long.MAX_VALUE bytes", e);
     }
     if (!sha.equals(v.sha256())) {
       throw new CacheException(

@@ -44,17 +44,12 @@ final class BuiltInCommands {
    * @return the exit status
    */
   static int run(FreshjarCommand command, List<String> words) {
+    String name = words.get(0);
     CommandLine line = new CommandLine(command);
-    line.addSubcommand(words.get(0), create(words.get(0)));
-    // Before the settings below: picocli applies them only to subcommands already added.
-    line.setStopAtPositional(true);
-    // Only a rule's own options follow its name unparsed; the author's tools take theirs anywhere,
-    // as in 'freshjar sign JAR --name MODULE'.
-    for (String tool : new String[] {"sign", "keys"}) {
-      if (line.getSubcommands().containsKey(tool)) {
-        line.getSubcommands().get(tool).setStopAtPositional(false);
-      }
-    }
+    line.addSubcommand(name, create(name));
+    // Picocli applies this only to subcommands already added. The author's tools take their
+    // options anywhere, as in 'freshjar sign JAR --name MODULE'.
+    line.setStopAtPositional(!name.equals("sign") && !name.equals("keys"));
     PrintStream err = command.streams().err();
     line.setOut(command.streams().out())
         .setErr(new PrintWriter(err, true))
@@ -63,7 +58,7 @@ final class BuiltInCommands {
         .setParameterExceptionHandler(
             (e, arguments) -> {
               err.println("freshjar: " + e.getMessage());
-              err.println("Try 'freshjar " + words.get(0) + " --help'.");
+              err.println("Try 'freshjar " + name + " --help'.");
               return ExitStatus.USAGE.code();
             })
         .setExecutionExceptionHandler(

@@ -8,7 +8,6 @@ import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.input.InputResolver;
 import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.ModuleSet;
-import dev.freshjar.launcher.modules.ModuleStatus;
 import dev.freshjar.launcher.modules.Refresher;
 import dev.freshjar.launcher.modules.RuleLine;
 import java.io.FilterInputStream;
@@ -52,14 +51,19 @@ final class RuleInvocation {
     try (ModuleSet cached =
         ModuleSet.load(sources, refresher.refreshAll(sources, Refresher.Mode.OFFLINE))) {
       AtomicBoolean superseded = new AtomicBoolean();
-      checks.thenAccept(outcome -> superseded.set(cached.statusesAfter(outcome).isEmpty()));
+      checks.thenAccept(outcome -> superseded.set(cached.refreshedAs(outcome).isEmpty()));
       Optional<Table> early = runEarly(cached, words, superseded);
       refreshes = join(checks);
-      Optional<List<ModuleStatus>> confirmed = cached.statusesAfter(refreshes);
-      if (early.isPresent() && confirmed.isPresent()) {
-        command.warn(confirmed.get(), mode);
-        Printing.print(command, early.get());
-        return command.finish(ExitStatus.OK.code());
+      Optional<ModuleSet> confirmed = cached.refreshedAs(refreshes);
+      if (confirmed.isPresent()) {
+        command.warn(confirmed.get().statuses(), mode);
+        if (early.isPresent()) {
+          Printing.print(command, early.get());
+          return command.finish(ExitStatus.OK.code());
+        }
+        // The same jars, already loaded: run here what could not run early (standard input, a
+        // URL, a rule's help) or failed early (its failure is reported now).
+        return command.finish(runOn(confirmed.get(), words));
       }
     }
     try (ModuleSet modules = ModuleSet.load(sources, refreshes)) {

@@ -59,11 +59,12 @@ public final class ModuleSet implements AutoCloseable {
   }
 
   /**
-   * This set's modules as a later refresh found them, when every refresh names the same jar (by
-   * content) as this set was loaded from: the loaded modules stay, only how they were refreshed
-   * changes. Empty when any module's jar differs, and the refreshed jars must be loaded afresh.
+   * This set as a later refresh found it, when every refresh names the same jar (by content) as
+   * this set was loaded from: the same loaded modules, with the refresh's outcomes (its warnings,
+   * its reasons for a module being unavailable). Empty when any jar differs, and the refreshed jars
+   * must be loaded afresh. The result shares this set's class loaders: closing either closes them.
    */
-  public Optional<List<ModuleStatus>> statusesAfter(List<Refresh> refreshes) {
+  public Optional<ModuleSet> refreshedAs(List<Refresh> refreshes) {
     List<ModuleStatus> after = new ArrayList<>();
     for (int i = 0; i < statuses.size(); i++) {
       ModuleStatus status = statuses.get(i);
@@ -73,7 +74,7 @@ public final class ModuleSet implements AutoCloseable {
       }
       after.add(new ModuleStatus(status.source(), refresh, status.loaded(), status.loadError()));
     }
-    return Optional.of(after);
+    return Optional.of(new ModuleSet(after));
   }
 
   private static Optional<String> sha256(Optional<CachedJar> jar) {
