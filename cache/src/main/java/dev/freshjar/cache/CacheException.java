@@ -1,7 +1,7 @@
 package dev.freshjar.cache;
 
 /** The cache itself cannot be used (cannot create its directory, corrupt record, ...). */
-public final class CacheException extends RuntimeException {
+public class CacheException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public CacheException(String message, Throwable cause) {

@@ -25,6 +25,7 @@ final class CacheVerifier {
 
   VerifyReport verify() {
     List<String> problems = new ArrayList<>();
+    DirectoryTrust.problem(layout).ifPresent(problems::add);
     int jars = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.objects())) {
       for (Path file : files) {
@@ -70,13 +71,29 @@ final class CacheVerifier {
         file
             + " is damaged: its content hashes to "
             + actual
-            + "; delete it, and 'freshjar update' fetches it again while its source serves it");
+            + "; 'freshjar update' repairs it while its source serves it (or delete it, and"
+            + " 'freshjar update' fetches it again)");
   }
 
   private void checkVersions(ModuleRecord record, List<String> problems) {
     for (ModuleRecord.Version v : record.history()) {
       Path jar = layout.object(v.sha256());
       if (Files.isRegularFile(jar)) {
+        ObjectIntegrity.foreign(v.toJar(record.module(), layout))
+            .ifPresent(
+                p ->
+                    problems.add(
+                        "module "
+                            + record.module()
+                            + ": version "
+                            + label(v)
+                            + ": "
+                            + p
+                            + "; it does not run as "
+                            + record.module()
+                            + "; delete "
+                            + layout.record(record.module())
+                            + " and 'freshjar update' fetches the module afresh"));
         continue;
       }
       boolean current = v.sha256().equals(record.currentSha());
@@ -84,17 +101,19 @@ final class CacheVerifier {
           "module "
               + record.module()
               + ": version "
-              + (v.version().isEmpty() ? "?" : v.version())
-              + "/"
-              + v.sha256().substring(0, 12)
+              + label(v)
               + (current ? " (current)" : "")
               + " from "
               + v.url()
               + " has no stored jar "
               + jar
               + (current
-                  ? "; 'freshjar update' fetches the module again"
+                  ? "; 'freshjar update' repairs it while its source serves it"
                   : "; it cannot be rolled back to"));
     }
+  }
+
+  private static String label(ModuleRecord.Version v) {
+    return (v.version().isEmpty() ? "?" : v.version()) + "/" + v.sha256().substring(0, 12);
   }
 }

@@ -107,7 +107,8 @@ final class HttpFetch {
         }
         if (response.code() != 200) {
           throw new RefreshFailure(
-              "HTTP " + response.code() + " " + reason(response) + " from " + url);
+              "HTTP " + response.code() + " " + reason(response) + " from " + url,
+              Cause.HTTP_STATUS);
         }
         return download(response, url, source, into);
       }
@@ -130,8 +131,10 @@ final class HttpFetch {
   private static Request request(URI url, Validators validators) {
     Request.Builder request =
         new Request.Builder().url(url.toString()).header("User-Agent", "freshjar");
-    validators.etag().ifPresent(v -> request.header("If-None-Match", v));
-    validators.lastModified().ifPresent(v -> request.header("If-Modified-Since", v));
+    // A record written before validators were checked may hold one that cannot be sent.
+    Validators sendable = validators.sendable();
+    sendable.etag().ifPresent(v -> request.header("If-None-Match", v));
+    sendable.lastModified().ifPresent(v -> request.header("If-Modified-Since", v));
     return request.build();
   }
 
@@ -185,9 +188,13 @@ final class HttpFetch {
   }
 
   private static Validators validators(Response response, Validators otherwise) {
+    Validators sent =
+        new Validators(
+                Optional.ofNullable(response.header("ETag")),
+                Optional.ofNullable(response.header("Last-Modified")))
+            .sendable();
     return new Validators(
-        Optional.ofNullable(response.header("ETag")).or(otherwise::etag),
-        Optional.ofNullable(response.header("Last-Modified")).or(otherwise::lastModified));
+        sent.etag().or(otherwise::etag), sent.lastModified().or(otherwise::lastModified));
   }
 
   private static HttpUrl httpUrl(URI url) throws RefreshFailure {
@@ -235,10 +242,12 @@ final class HttpFetch {
   private static RefreshFailure timedOut(ModuleSource source, URI url, IOException cause) {
     if (Thread.currentThread().isInterrupted()) {
       // OkHttp reports an interrupt like a timeout; the caller gave up, the server did not.
-      return new RefreshFailure("interrupted while fetching " + url, cause);
+      return new RefreshFailure("interrupted while fetching " + url, cause, Cause.INTERRUPTED);
     }
     return new RefreshFailure(
-        "timed out after " + Durations.format(source.timeout()) + " fetching " + url, cause);
+        "timed out after " + Durations.format(source.timeout()) + " fetching " + url,
+        cause,
+        Cause.TIMED_OUT);
   }
 
   private static String reason(Response response) {

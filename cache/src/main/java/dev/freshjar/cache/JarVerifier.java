@@ -30,20 +30,42 @@ final class JarVerifier {
    *
    * @param contentType what the server said it sent, to explain a file that is not a jar
    */
-  static Identity verify(Path file, String from, Optional<String> contentType)
+  static Identity verify(Path file, String from, Optional<String> contentType, Settings limits)
       throws RefreshFailure {
     try (JarFile jar = new JarFile(file.toFile(), true)) {
       if (jar.size() == 0) {
         throw new RefreshFailure("not a jar: " + from + " is an empty zip file");
       }
-      byte[] buf = new byte[8192];
+      // Bounded before anything is inflated: a zip bomb costs at most the bounds, not its size.
+      if (jar.size() > limits.maxEntries()) {
+        throw new RefreshFailure(
+            "rejected: "
+                + from
+                + " has more than "
+                + limits.maxEntries()
+                + " entries ("
+                + jar.size()
+                + "); freshjar checks no jar larger than that");
+      }
+      byte[] buf = new byte[64 * 1024];
+      long inflated = 0;
       for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
         JarEntry entry = entries.nextElement();
         // ZipFile inflates without checking CRCs, so check them here.
         CRC32 crc = new CRC32();
         try (InputStream in = new CheckedInputStream(jar.getInputStream(entry), crc)) {
-          while (in.read(buf) >= 0) {
-            // Reading is the check.
+          for (int n; (n = in.read(buf)) >= 0; ) {
+            inflated += n;
+            if (inflated > limits.maxInflatedBytes()) {
+              throw new RefreshFailure(
+                  "rejected: "
+                      + from
+                      + " inflates to more than "
+                      + Durations.bytes(limits.maxInflatedBytes())
+                      + " (entry "
+                      + entry.getName()
+                      + "; a zip bomb?); freshjar checks no jar larger than that");
+            }
           }
         } catch (ZipException e) {
           throw new RefreshFailure(

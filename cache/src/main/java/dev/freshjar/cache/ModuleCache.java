@@ -1,48 +1,40 @@
 package dev.freshjar.cache;
 
-import dev.freshjar.cache.trust.AuthorSignature;
-import dev.freshjar.cache.trust.SignatureFile;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
 
 /**
  * The local store of module jars (layout in DESIGN.md): content-addressed jars under {@code
  * objects/}, one record per module under {@code modules/}, downloads in progress under {@code
  * tmp/}. Safe to use from several threads and several processes at once.
+ *
+ * <p>A facade: {@link Installer} brings a module up to date, {@link JarChoice} decides which jar a
+ * run uses, {@link History} pins, unpins and rolls back, {@link CacheVerifier} and {@link
+ * GarbageCollector} keep house. No jar is handed out to run whose bytes do not hash to its name and
+ * whose manifest is not what its record says ({@link ObjectIntegrity}), nor from a cache whose
+ * directories others may write ({@link DirectoryTrust}).
  */
 public final class ModuleCache {
   private final CacheLayout layout;
   private final Settings settings;
-  private final TmpDir tmp;
-  // The same directory with a much smaller limit: a signature is a few hundred bytes.
-  private final TmpDir signatures;
   private final RecordStore records;
-  private final ObjectStore objects;
-  private final FileFetch files;
-  private final ObjectsLock objectsLock;
-  // Built on the first http(s) refresh: a run with only local modules never pays for it.
-  private volatile HttpFetch http;
+  private final Installer installer;
+  private final JarChoice choice;
+  private final History history;
+  // Checked once: the directories' owners and modes do not change under a run.
+  private volatile Optional<String> untrusted;
 
   private ModuleCache(CacheLayout layout, Settings settings) {
     this.layout = layout;
     this.settings = settings;
-    this.tmp = new TmpDir(layout.tmp(), settings.maxJarBytes());
-    this.signatures = new TmpDir(layout.tmp(), SignatureFile.MAX_BYTES);
     this.records = new RecordStore(layout, settings.lockWait());
-    this.objects = new ObjectStore(layout);
-    this.files = new FileFetch(tmp);
-    this.objectsLock = ObjectsLock.of(layout.objectsLock());
+    this.installer = new Installer(layout, settings, records);
+    this.choice = new JarChoice(layout, ObjectIntegrity::problem);
+    this.history = new History(layout, records);
   }
 
   /**
@@ -59,6 +51,7 @@ public final class ModuleCache {
     try {
       if (!Files.isDirectory(dir)) {
         Files.createDirectories(dir);
+        DirectoryTrust.restrictCreated(dir, true);
       }
     } catch (IOException e) {
       throw new CacheException(
@@ -72,6 +65,7 @@ public final class ModuleCache {
       try {
         if (!Files.isDirectory(sub)) {
           Files.createDirectories(sub);
+          DirectoryTrust.restrictCreated(sub, false);
         }
       } catch (IOException e) {
         // A read-only cache still serves what it holds; a write that needs the directory
@@ -95,72 +89,125 @@ public final class ModuleCache {
    * an atomic promotion. Never throws for a network or content problem: those become a {@link
    * Refresh.Fallback} or {@link Refresh.Unavailable} with the reason. {@code force} skips the
    * conditional GET, never a trust check. A pinned module is not fetched: it stays where it is
-   * ({@link Refresh.Pinned}), if the source's trust accepts its jar.
+   * ({@link Refresh.Pinned}), if the source's trust accepts its jar. The jar handed out has just
+   * been verified (see the class comment); a current jar that does not verify is replaced by the
+   * newest older one that does, with the reason.
    */
   public Refresh refresh(ModuleSource source, JarCheck check, boolean force) {
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(check, "check");
-    String module = source.name();
-    Optional<ModuleRecord> record;
-    try {
-      record = records.read(module);
-    } catch (CacheException e) {
-      return new Refresh.Unavailable(module, e.getMessage());
-    }
-    Optional<CachedJar> current = record.flatMap(this::currentJar);
-    if (record.isPresent() && record.get().pinned()) {
-      return pinned(source, record.get(), current);
-    }
-    try {
-      return fetchAndInstall(source, check, force, record, current);
-    } catch (RefreshFailure e) {
-      return fallback(source, current, e.reason());
-    } catch (CacheException e) {
-      // The record turned corrupt while this refresh ran.
-      return fallback(source, current, e.getMessage());
-    }
+    return refresh(source, check, force, false);
   }
 
   /**
-   * The module's current jar, as a fallback with {@code reason}, when it may run under {@code
-   * source}'s trust; otherwise unavailable with {@code reason} and why the cached jar may not run.
-   * For a caller that gave up on a refresh (a deadline passed).
+   * Like {@link #refresh}, and repairs what a refresh only reports: a current jar that does not
+   * verify is fetched again in full, so that the download replaces it, and a record that cannot be
+   * read (not UTF-8, corrupt) is replaced by one made from a fresh download, the old file kept
+   * beside it as {@code NAME.record.corrupt}. What {@code freshjar update} does.
+   */
+  public Refresh update(ModuleSource source, JarCheck check, boolean force) {
+    return refresh(source, check, force, true);
+  }
+
+  private Refresh refresh(ModuleSource source, JarCheck check, boolean force, boolean repair) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(check, "check");
+    String module = source.name();
+    Optional<String> refused = untrusted();
+    if (refused.isPresent()) {
+      return new Refresh.Unavailable(module, refused.get(), Cause.UNTRUSTED);
+    }
+    Optional<ModuleRecord> record;
+    boolean replaceCorrupt = false;
+    try {
+      record = records.read(module);
+    } catch (CorruptRecordException e) {
+      if (!repair) {
+        return new Refresh.Unavailable(module, e.getMessage(), Cause.CORRUPT_RECORD);
+      }
+      record = Optional.empty();
+      replaceCorrupt = true;
+    } catch (CacheException e) {
+      return new Refresh.Unavailable(module, e.getMessage(), Cause.CORRUPT_RECORD);
+    }
+    if (record.isPresent() && record.get().pinned()) {
+      return choice.pinned(source, record.get());
+    }
+    Optional<CachedJar> current =
+        record
+            .map(r -> r.current().toJar(module, layout))
+            .filter(j -> Files.isRegularFile(j.jar()));
+    boolean intact = current.isPresent() && ObjectIntegrity.problem(current.get()).isEmpty();
+    Refresh outcome;
+    try {
+      outcome =
+          installer.fetchAndInstall(
+              source,
+              check,
+              force,
+              repair,
+              new Installer.Start(record, current, intact, replaceCorrupt));
+    } catch (RefreshFailure e) {
+      return choice.without(record, source, e.kind(), e.reason());
+    } catch (CorruptRecordException e) {
+      // The record turned corrupt while this refresh ran.
+      return new Refresh.Unavailable(module, e.getMessage(), Cause.CORRUPT_RECORD);
+    } catch (CacheException e) {
+      return choice.without(record, source, Cause.OTHER, e.getMessage());
+    }
+    if (outcome instanceof Refresh.Pinned) {
+      // Pinned by the user while this refresh was downloading: the pin wins, if it may run.
+      return records.read(module).map(r -> choice.pinned(source, r)).orElse(outcome);
+    }
+    return choice.handOut(outcome, record, source);
+  }
+
+  /**
+   * The module's current jar, as a fallback with {@code reason}, when it verifies and may run under
+   * {@code source}'s trust; otherwise the newest older one that does, or unavailable with {@code
+   * reason} and why no cached jar may run. For a caller that gave up on a refresh.
    */
   public Refresh fallback(ModuleSource source, String reason) {
+    return fallback(source, Cause.OTHER, reason);
+  }
+
+  /** {@link #fallback(ModuleSource, String)} for a reason of a known type. */
+  public Refresh fallback(ModuleSource source, Cause cause, String reason) {
+    Optional<String> refused = untrusted();
+    if (refused.isPresent()) {
+      return new Refresh.Unavailable(source.name(), refused.get(), Cause.UNTRUSTED);
+    }
     Optional<ModuleRecord> record;
     try {
       record = records.read(source.name());
     } catch (CacheException e) {
       return new Refresh.Unavailable(
-          source.name(), reason + ", and its cache entry cannot be read: " + e.getMessage());
+          source.name(),
+          reason + ", and its cache entry cannot be read: " + e.getMessage(),
+          Cause.CORRUPT_RECORD);
     }
-    Optional<CachedJar> current = record.flatMap(this::currentJar);
-    if (record.isPresent() && record.get().pinned()) {
-      return pinned(source, record.get(), current);
-    }
-    return fallback(source, current, reason);
+    return choice.without(record, source, cause, reason);
   }
 
   /**
    * What the cache holds for the module without asking its source: a fallback with the reason
-   * "offline" (or the pinned jar) when the source's trust accepts the cached jar, or unavailable
-   * saying why not.
+   * "offline" (or the pinned jar) when a cached jar verifies and the source's trust accepts it, or
+   * unavailable saying why not.
    */
   public Refresh offline(ModuleSource source) {
+    Optional<String> refused = untrusted();
+    if (refused.isPresent()) {
+      return new Refresh.Unavailable(source.name(), refused.get(), Cause.UNTRUSTED);
+    }
     Optional<ModuleRecord> record;
     try {
       record = records.read(source.name());
     } catch (CacheException e) {
-      return new Refresh.Unavailable(source.name(), e.getMessage());
+      return new Refresh.Unavailable(source.name(), e.getMessage(), Cause.CORRUPT_RECORD);
     }
-    Optional<CachedJar> current = record.flatMap(this::currentJar);
-    if (record.isPresent() && record.get().pinned()) {
-      return pinned(source, record.get(), current);
+    if (record.isEmpty()) {
+      return new Refresh.Unavailable(
+          source.name(), "not in the cache and --offline was given", Cause.OFFLINE);
     }
-    if (current.isEmpty()) {
-      return new Refresh.Unavailable(source.name(), "not in the cache and --offline was given");
-    }
-    return fallback(source, current, "offline");
+    return choice.without(record, source, Cause.OFFLINE, "offline");
   }
 
   /**
@@ -170,7 +217,10 @@ public final class ModuleCache {
    */
   public Optional<CachedJar> current(String module) {
     ModuleSource.requireValidName(module);
-    return records.read(module).flatMap(this::currentJar);
+    return records
+        .read(module)
+        .map(r -> r.current().toJar(module, layout))
+        .filter(j -> Files.isRegularFile(j.jar()));
   }
 
   /**
@@ -209,7 +259,7 @@ public final class ModuleCache {
    * @throws CacheException when the record cannot be changed (busy, not writable, corrupt)
    */
   public ModuleEntry pin(String module) {
-    return change(module, r -> r.withPinned(true));
+    return history.pin(module);
   }
 
   /**
@@ -219,7 +269,7 @@ public final class ModuleCache {
    * @throws CacheException when the record cannot be changed (busy, not writable, corrupt)
    */
   public ModuleEntry unpin(String module) {
-    return change(module, r -> r.withPinned(false));
+    return history.unpin(module);
   }
 
   /**
@@ -234,25 +284,7 @@ public final class ModuleCache {
    * @throws CacheException when the jar is damaged or the record cannot be changed
    */
   public Rollback rollback(String module, Optional<String> shaPrefix) {
-    ModuleSource.requireValidName(module);
-    Optional<String> prefix = shaPrefix.map(ModuleCache::normalizedPrefix);
-    Optional<RecordStore.Change> change;
-    try {
-      change =
-          records.tidy(
-              module,
-              r -> {
-                ModuleRecord.Version target = rollbackTarget(r, prefix);
-                requireIntact(module, target);
-                return r.rolledBackTo(target.sha256());
-              });
-    } catch (RefreshFailure e) {
-      throw new CacheException(e.getMessage(), e);
-    }
-    RecordStore.Change c = change.orElseThrow(() -> notCached(module));
-    return new Rollback(
-        c.before().orElseThrow().current().toJar(module, layout),
-        c.after().current().toJar(module, layout));
+    return history.rollback(module, shaPrefix);
   }
 
   /**
@@ -271,372 +303,20 @@ public final class ModuleCache {
     }
   }
 
-  /** Hashes every stored jar and checks that every version a record names is stored. */
+  /**
+   * Hashes every stored jar, checks that every version a record names is stored and is that
+   * module's jar, and that others cannot write the cache's directories.
+   */
   public VerifyReport verify() {
     return new CacheVerifier(layout, records).verify();
   }
 
-  private ModuleEntry change(String module, UnaryOperator<ModuleRecord> how) {
-    ModuleSource.requireValidName(module);
-    try {
-      return records
-          .tidy(module, how)
-          .map(c -> ModuleEntry.of(c.after(), layout))
-          .orElseThrow(() -> notCached(module));
-    } catch (RefreshFailure e) {
-      throw new CacheException(e.getMessage(), e);
+  private Optional<String> untrusted() {
+    Optional<String> u = untrusted;
+    if (u == null) {
+      u = DirectoryTrust.problem(layout);
+      untrusted = u;
     }
-  }
-
-  private static IllegalArgumentException notCached(String module) {
-    return new IllegalArgumentException(
-        "module " + module + " is not in the cache: it was never fetched");
-  }
-
-  private static String normalizedPrefix(String prefix) {
-    String p = prefix.strip().toLowerCase(Locale.ROOT);
-    if (!p.matches("[0-9a-f]{6,64}")) {
-      throw new IllegalArgumentException(
-          "'"
-              + prefix
-              + "' is not a SHA-256 prefix: give at least 6 hex digits of a version's sha256");
-    }
-    return p;
-  }
-
-  private static ModuleRecord.Version rollbackTarget(ModuleRecord r, Optional<String> prefix) {
-    String module = r.module();
-    String listing = "; 'freshjar modules history " + module + "' lists the cached versions";
-    if (prefix.isEmpty()) {
-      int current = r.history().indexOf(r.current());
-      if (current + 1 >= r.history().size()) {
-        throw new IllegalArgumentException(
-            "module "
-                + module
-                + " has no cached version fetched before the current one ("
-                + label(r.current())
-                + ")"
-                + listing);
-      }
-      return r.history().get(current + 1);
-    }
-    List<ModuleRecord.Version> matches =
-        r.history().stream().filter(v -> v.sha256().startsWith(prefix.get())).toList();
-    if (matches.isEmpty()) {
-      throw new IllegalArgumentException(
-          "module "
-              + module
-              + " has no cached version whose sha256 starts with "
-              + prefix.get()
-              + listing);
-    }
-    if (matches.size() > 1) {
-      throw new IllegalArgumentException(
-          prefix.get()
-              + " is ambiguous: it starts "
-              + matches.stream().map(ModuleCache::label).toList()
-              + "; give more digits");
-    }
-    return matches.get(0);
-  }
-
-  /** Refuses to make a version current whose stored jar is missing or is not what was fetched. */
-  private void requireIntact(String module, ModuleRecord.Version v) {
-    Path jar = layout.object(v.sha256());
-    String sha;
-    try {
-      sha = HashingCopy.sha256Of(jar);
-    } catch (NoSuchFileException e) {
-      throw new CacheException(
-          "cannot roll module "
-              + module
-              + " back to "
-              + label(v)
-              + ": its jar "
-              + jar
-              + " is no longer stored",
-          e);
-    } catch (IOException e) {
-      throw new CacheException(
-          "cannot roll module "
-              + module
-              + " back to "
-              + label(v)
-              + ": cannot read "
-              + jar
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    if (!sha.equals(v.sha256())) {
-      throw new CacheException(
-          "cannot roll module "
-              + module
-              + " back to "
-              + label(v)
-              + ": its jar "
-              + jar
-              + " is damaged (its content hashes to "
-              + sha
-              + "); 'freshjar cache verify'"
-              + " checks the others");
-    }
-  }
-
-  private static String label(ModuleRecord.Version v) {
-    return (v.version().isEmpty() ? "?" : v.version()) + "/" + v.sha256().substring(0, 12);
-  }
-
-  private Refresh fetchAndInstall(
-      ModuleSource source,
-      JarCheck check,
-      boolean force,
-      Optional<ModuleRecord> record,
-      Optional<CachedJar> current)
-      throws RefreshFailure {
-    UrlPolicy.check(source);
-    // A cached jar the source's trust no longer accepts (a key or hash configured since) is not
-    // the version to compare against: fetch afresh and verify whatever the source has.
-    Optional<CachedJar> trusted = current.filter(jar -> Trust.distrust(source, jar).isEmpty());
-    FetchOutcome outcome;
-    // Validators describe the current jar as served from the recorded URL only.
-    boolean conditional = !force && trusted.isPresent() && record.get().url().equals(source.url());
-    Validators validators = conditional ? record.get().validators() : Validators.NONE;
-    long deadline;
-    if ("file".equalsIgnoreCase(source.url().getScheme())) {
-      deadline = Long.MAX_VALUE;
-      outcome = files.fetch(source, trusted.map(CachedJar::sha256), validators);
-    } else {
-      deadline = deadline(source);
-      outcome = http().fetch(source, source.url(), validators, deadline, tmp);
-    }
-    if (outcome instanceof FetchOutcome.Unchanged unchanged) {
-      // Only ever reported against a trusted current version, so there is a record.
-      rememberValidators(source, record.get(), unchanged.validators());
-      return new Refresh.Fresh(trusted.orElseThrow(), current);
-    }
-    FetchOutcome.Downloaded download = (FetchOutcome.Downloaded) outcome;
-    try (TmpFile file = download.file()) {
-      return install(source, check, download, deadline, record, current, trusted);
-    }
-  }
-
-  private Refresh install(
-      ModuleSource source,
-      JarCheck check,
-      FetchOutcome.Downloaded download,
-      long deadline,
-      Optional<ModuleRecord> record,
-      Optional<CachedJar> current,
-      Optional<CachedJar> trusted)
-      throws RefreshFailure {
-    String module = source.name();
-    if (trusted.isPresent() && trusted.get().sha256().equals(download.sha256())) {
-      rememberValidators(source, record.get(), download.validators());
-      return new Refresh.Fresh(trusted.get(), current);
-    }
-    // Trust first: nothing of an unverified download is parsed or loaded.
-    Trust.checkPinned(source, download.sha256(), download.from());
-    Optional<AuthorSignature> signature = Optional.empty();
-    if (source.authorKey().isPresent()) {
-      URI signatureUrl = Trust.signatureUrl(source.url());
-      byte[] bytes = fetchSignature(source, signatureUrl, deadline);
-      signature =
-          Optional.of(
-              Trust.verify(
-                  source,
-                  bytes,
-                  signatureUrl,
-                  download.sha256(),
-                  download.from(),
-                  trusted.flatMap(CachedJar::signature),
-                  Instant.now()));
-    }
-    JarVerifier.Identity identity =
-        JarVerifier.verify(
-            download.file().path(), download.from().toString(), download.contentType());
-    try {
-      check.check(download.file().path());
-    } catch (RejectedJarException e) {
-      throw new RefreshFailure("rejected: " + e.getMessage() + " in " + download.from(), e);
-    }
-    ModuleRecord.Version version =
-        new ModuleRecord.Version(
-            download.sha256(),
-            identity.title(),
-            identity.version(),
-            Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            source.url(),
-            signature);
-    RecordStore.Change change;
-    // From storing the jar until a record names it, gc must not take it for garbage.
-    try (ObjectsLock.Held adding = objectsLock.shared(settings.lockWait())) {
-      try {
-        objects.promote(download.file().path(), download.sha256());
-      } catch (IOException e) {
-        throw RefreshFailure.notWritable(e);
-      }
-      change =
-          records.update(
-              module,
-              before -> {
-                if (before.filter(ModuleRecord::pinned).isPresent()) {
-                  return before.get();
-                }
-                // Another process may have installed a newer signed version meanwhile.
-                recheckNotOlder(source, version, before);
-                return ModuleRecord.installed(before, module, version, download.validators());
-              });
-    } catch (Downgrade e) {
-      throw e.failure;
-    }
-    if (change.after().pinned()) {
-      // Pinned by the user while this refresh was downloading: the pin wins.
-      return pinned(source, change.after(), currentJar(change.after()));
-    }
-    return new Refresh.Fresh(
-        version.toJar(module, layout), change.before().flatMap(this::currentJar));
-  }
-
-  private void recheckNotOlder(
-      ModuleSource source, ModuleRecord.Version version, Optional<ModuleRecord> latest) {
-    if (version.signature().isEmpty() || latest.isEmpty()) {
-      return;
-    }
-    Optional<CachedJar> now =
-        currentJar(latest.get()).filter(jar -> Trust.distrust(source, jar).isEmpty());
-    Optional<AuthorSignature> baseline = now.flatMap(CachedJar::signature);
-    if (baseline.isPresent()) {
-      try {
-        Trust.checkNotOlder(version.signature().get(), baseline.get(), version.url());
-      } catch (RefreshFailure e) {
-        throw new Downgrade(e);
-      }
-    }
-  }
-
-  /** Carries a refused downgrade out of a record update. */
-  private static final class Downgrade extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient RefreshFailure failure;
-
-    Downgrade(RefreshFailure failure) {
-      super(failure.reason(), failure, false, false);
-      this.failure = failure;
-    }
-  }
-
-  /** Fetches the signature at {@code url}, under the same policy and deadline as the jar. */
-  private byte[] fetchSignature(ModuleSource source, URI url, long deadline) throws RefreshFailure {
-    try {
-      if ("file".equalsIgnoreCase(url.getScheme())) {
-        return files.readWhole(url, signatures);
-      }
-      FetchOutcome.Downloaded download =
-          (FetchOutcome.Downloaded)
-              http().fetch(source, url, Validators.NONE, deadline, signatures);
-      try (TmpFile file = download.file()) {
-        return Files.readAllBytes(file.path());
-      } catch (IOException e) {
-        throw new RefreshFailure("cannot read the downloaded " + url + ": " + e.getMessage(), e);
-      }
-    } catch (RefreshFailure e) {
-      throw new RefreshFailure(
-          "signature not fetched: "
-              + e.reason()
-              + " (module "
-              + source.name()
-              + " accepts only jars signed by key "
-              + source.authorKey().orElseThrow().fingerprint()
-              + ")",
-          e);
-    }
-  }
-
-  private static long deadline(ModuleSource source) throws RefreshFailure {
-    Duration timeout = source.timeout();
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new RefreshFailure("cannot fetch " + source.url() + ": its timeout is not positive");
-    }
-    return System.nanoTime() + timeout.toNanos();
-  }
-
-  /**
-   * The source still has the current jar, perhaps under new validators (a forced refresh, a server
-   * without validators, a changed URL, a touched file): keep them, so that the next refresh can be
-   * conditional.
-   */
-  private void rememberValidators(ModuleSource source, ModuleRecord record, Validators validators) {
-    if (record.url().equals(source.url()) && record.validators().equals(validators)) {
-      return;
-    }
-    try {
-      records.update(
-          source.name(), before -> before.orElse(record).withValidators(source.url(), validators));
-    } catch (RefreshFailure e) {
-      // The current jar is the newest either way; a record that keeps its old validators
-      // (read-only cache, busy lock) only costs a full check next time.
-    }
-  }
-
-  /**
-   * A pinned module stays at its jar, provided the source's trust accepts that jar: a pin does not
-   * make a jar trusted that the module's key or hash would refuse.
-   */
-  private static Refresh pinned(
-      ModuleSource source, ModuleRecord record, Optional<CachedJar> current) {
-    if (current.isEmpty()) {
-      return new Refresh.Unavailable(
-          record.module(),
-          "pinned at "
-              + record.current().sha256().substring(0, 12)
-              + ", whose jar is missing from the cache; 'freshjar modules unpin "
-              + record.module()
-              + "' lets it be fetched again");
-    }
-    Optional<String> distrust = Trust.distrust(source, current.get());
-    if (distrust.isPresent()) {
-      return new Refresh.Unavailable(
-          record.module(),
-          "pinned, but "
-              + distrust.get()
-              + ", so it does not run; roll back to a version the module's key or sha256"
-              + " accepts, or 'freshjar modules unpin "
-              + record.module()
-              + "'");
-    }
-    return new Refresh.Pinned(current.get());
-  }
-
-  private static Refresh fallback(ModuleSource source, Optional<CachedJar> current, String reason) {
-    if (current.isEmpty()) {
-      return new Refresh.Unavailable(source.name(), reason);
-    }
-    Optional<String> distrust = Trust.distrust(source, current.get());
-    if (distrust.isPresent()) {
-      return new Refresh.Unavailable(
-          source.name(), reason + "; " + distrust.get() + ", so it does not run");
-    }
-    return new Refresh.Fallback(current.get(), reason);
-  }
-
-  /** The record's current jar, unless its object has gone missing. */
-  private Optional<CachedJar> currentJar(ModuleRecord record) {
-    CachedJar jar = record.current().toJar(record.module(), layout);
-    return Files.isRegularFile(jar.jar()) ? Optional.of(jar) : Optional.empty();
-  }
-
-  private HttpFetch http() {
-    HttpFetch h = http;
-    if (h == null) {
-      synchronized (this) {
-        h = http;
-        if (h == null) {
-          h = HttpFetch.create(settings.httpClient());
-          http = h;
-        }
-      }
-    }
-    return h;
+    return u;
   }
 }

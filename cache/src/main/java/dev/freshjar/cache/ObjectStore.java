@@ -20,16 +20,21 @@ final class ObjectStore {
 
   /**
    * Moves a verified download into place under its hash. When the object is already there (an
-   * earlier version, or another process just promoted the same bytes) the download is deleted.
+   * earlier version, or another process just promoted the same bytes) and still hashes to its name,
+   * the download is deleted; when it is damaged, the download replaces it, atomically.
    *
    * @param download a file in {@code tmp/}, on the same file system, already forced to disk
-   * @return the object
+   * @return whether a damaged object was replaced
    */
-  Path promote(Path download, String sha256) throws IOException {
+  boolean promote(Path download, String sha256) throws IOException {
     Path target = layout.object(sha256);
+    boolean repair = false;
     if (Files.isRegularFile(target)) {
-      Files.delete(download);
-      return target;
+      if (intact(target, sha256)) {
+        Files.delete(download);
+        return false;
+      }
+      repair = true;
     }
     Files.createDirectories(target.getParent());
     try {
@@ -40,6 +45,15 @@ final class ObjectStore {
       Files.delete(download);
     }
     AtomicFiles.syncDirectory(target.getParent());
-    return target;
+    ObjectIntegrity.forget(target);
+    return repair;
+  }
+
+  private static boolean intact(Path object, String sha256) {
+    try {
+      return HashingCopy.sha256Of(object).equals(sha256);
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

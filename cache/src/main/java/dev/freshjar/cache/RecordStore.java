@@ -1,11 +1,13 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +43,8 @@ final class RecordStore {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    } catch (CharacterCodingException e) {
+      throw new CorruptRecordException(file, "it is not UTF-8 text", e);
     } catch (IOException e) {
       throw new CacheException("cannot read the record " + file + ": " + e.getMessage(), e);
     }
@@ -51,13 +55,7 @@ final class RecordStore {
       }
       return Optional.of(r);
     } catch (IllegalArgumentException e) {
-      throw new CacheException(
-          "corrupt record "
-              + file
-              + " ("
-              + e.getMessage()
-              + "); delete it and the module will be fetched afresh",
-          e);
+      throw new CorruptRecordException(file, e.getMessage(), e);
     }
   }
 
@@ -94,11 +92,35 @@ final class RecordStore {
    * @throws RefreshFailure when the lock cannot be had or the record cannot be written
    * @throws CacheException when the record on disk is corrupt
    */
-  @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
   Change update(String module, Function<Optional<ModuleRecord>, ModuleRecord> change)
       throws RefreshFailure {
+    return update(module, change, false);
+  }
+
+  /**
+   * {@link #update(String, Function)}, which, when {@code replaceCorrupt}, takes a corrupt record
+   * for none: the corrupt file is kept beside it as {@code NAME.record.corrupt} (nothing is lost)
+   * and a new record replaces it.
+   */
+  @SuppressWarnings("try") // the lock is held for the block's duration, not used in it
+  Change update(
+      String module, Function<Optional<ModuleRecord>, ModuleRecord> change, boolean replaceCorrupt)
+      throws RefreshFailure {
     try (ModuleLock lock = ModuleLock.acquire(module, layout.lock(module), lockWait)) {
-      Optional<ModuleRecord> before = read(module);
+      Optional<ModuleRecord> before;
+      try {
+        before = read(module);
+      } catch (CorruptRecordException e) {
+        if (!replaceCorrupt) {
+          throw e;
+        }
+        Path file = layout.record(module);
+        Files.move(
+            file,
+            file.resolveSibling(file.getFileName() + ".corrupt"),
+            StandardCopyOption.REPLACE_EXISTING);
+        before = Optional.empty();
+      }
       ModuleRecord after = change.apply(before);
       if (before.isEmpty() || !before.get().equals(after)) {
         AtomicFiles.replace(

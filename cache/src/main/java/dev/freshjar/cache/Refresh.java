@@ -21,8 +21,16 @@ public sealed interface Refresh
    *
    * @param current the jar now current
    * @param previous the jar that was current before, when this refresh replaced it
+   * @param repaired whether the cache's copy of {@code current} was damaged, and this refresh
+   *     replaced it with the source's verified bytes
    */
-  record Fresh(CachedJar current, Optional<CachedJar> previous) implements Refresh {
+  record Fresh(CachedJar current, Optional<CachedJar> previous, boolean repaired)
+      implements Refresh {
+    /** A refresh that repaired nothing. */
+    public Fresh(CachedJar current, Optional<CachedJar> previous) {
+      this(current, previous, false);
+    }
+
     @Override
     public String module() {
       return current.module();
@@ -40,12 +48,30 @@ public sealed interface Refresh
   }
 
   /**
-   * The source could not be used (or was not asked, offline); the cached jar runs instead.
+   * The source could not be used (or was not asked, offline), or the current jar is damaged; a
+   * cached jar runs instead.
    *
    * @param current the cached jar that runs
-   * @param reason why the source was not used, for a person: "HTTP 503 from https://...", ...
+   * @param reason why, for a person: "HTTP 503 from https://...", ...
+   * @param cause why, as a type
    */
-  record Fallback(CachedJar current, String reason) implements Refresh {
+  record Fallback(CachedJar current, String reason, Cause cause) implements Refresh {
+    /** A fallback for a reason of no particular type. */
+    public Fallback(CachedJar current, String reason) {
+      this(current, reason, Cause.OTHER);
+    }
+
+    /** Equal when they run the same jar for the same stated reason; the cause follows from it. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Fallback f && current.equals(f.current) && reason.equals(f.reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return current.hashCode() * 31 + reason.hashCode();
+    }
+
     @Override
     public String module() {
       return current.module();
@@ -76,12 +102,30 @@ public sealed interface Refresh
   }
 
   /**
-   * There is no jar to run: never fetched, and the source could not be used.
+   * There is no jar to run: never fetched, and the source could not be used; or no cached jar
+   * verifies or is trusted.
    *
    * @param module the module's name
    * @param reason why, for a person
+   * @param cause why, as a type
    */
-  record Unavailable(String module, String reason) implements Refresh {
+  record Unavailable(String module, String reason, Cause cause) implements Refresh {
+    /** Unavailable for a reason of no particular type. */
+    public Unavailable(String module, String reason) {
+      this(module, reason, Cause.OTHER);
+    }
+
+    /** Equal when they say the same of the same module; the cause follows from it. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Unavailable u && module.equals(u.module) && reason.equals(u.reason);
+    }
+
+    @Override
+    public int hashCode() {
+      return module.hashCode() * 31 + reason.hashCode();
+    }
+
     @Override
     public Optional<CachedJar> jar() {
       return Optional.empty();

@@ -12,16 +12,39 @@ import java.nio.file.FileSystemException;
 final class RefreshFailure extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private Cause kind;
+
   RefreshFailure(String reason) {
-    super(reason);
+    this(reason, null, Cause.OTHER);
   }
 
   RefreshFailure(String reason, Throwable cause) {
+    this(reason, cause, Cause.OTHER);
+  }
+
+  RefreshFailure(String reason, Cause kind) {
+    this(reason, null, kind);
+  }
+
+  RefreshFailure(String reason, Throwable cause, Cause kind) {
     super(reason, cause);
+    this.kind = kind;
   }
 
   String reason() {
     return getMessage();
+  }
+
+  Cause kind() {
+    return kind;
+  }
+
+  /** This failure, of {@code kind} unless a more precise kind was given where it was thrown. */
+  RefreshFailure orKind(Cause kind) {
+    if (this.kind == Cause.OTHER) {
+      this.kind = kind;
+    }
+    return this;
   }
 
   /** The cache directory refused a write: read-only, permissions, disk full. */
@@ -37,6 +60,6 @@ final class RefreshFailure extends Exception {
     } else {
       what = String.valueOf(e.getMessage());
     }
-    return new RefreshFailure("cache not writable: " + what, e);
+    return new RefreshFailure("cache not writable: " + what, e, Cause.NOT_WRITABLE);
   }
 }

@@ -4,7 +4,22 @@ package dev.freshjar.cache;
 public final class RejectedJarException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final boolean hung;
+
   public RejectedJarException(String reason) {
+    this(reason, false);
+  }
+
+  /**
+   * @param hung whether the jar's code did not finish loading within the check's bound
+   */
+  public RejectedJarException(String reason, boolean hung) {
     super(reason);
+    this.hung = hung;
+  }
+
+  /** Whether the jar's code did not finish loading within the check's bound. */
+  public boolean hung() {
+    return hung;
   }
 }

@@ -29,6 +29,31 @@ record Validators(Optional<String> etag, Optional<String> lastModified) {
     return 31 * etag.hashCode() + lastModified.hashCode();
   }
 
+  /**
+   * These validators without any a request cannot carry back: HTTP header values are visible ASCII,
+   * spaces and tabs only (OkHttp refuses to send anything else). A server that sends an ETag with a
+   * control character or a non-ASCII byte would otherwise make every later check impossible;
+   * without it the next check is a plain GET.
+   */
+  Validators sendable() {
+    Optional<String> e = etag.filter(Validators::sendable);
+    Optional<String> m = lastModified.filter(Validators::sendable);
+    return e.equals(etag) && m.equals(lastModified) ? this : new Validators(e, m);
+  }
+
+  static boolean sendable(String value) {
+    if (value.isEmpty() || value.length() > 8192) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != '\t' && (c < 0x20 || c > 0x7e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   boolean isEmpty() {
     return etag.isEmpty() && lastModified.isEmpty();
   }
