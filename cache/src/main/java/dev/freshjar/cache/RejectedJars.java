@@ -10,8 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * jar whose code never finishes loading: each check of it would leave another thread spinning.
  */
 final class RejectedJars {
-  private static final String CHECKING = "";
-  private static final Map<String, String> BY_SHA = new ConcurrentHashMap<>();
+  /** Why a jar was rejected. */
+  private record Rejection(String reason, Cause cause) {}
+
+  private static final Rejection CHECKING = new Rejection("", Cause.REJECTED);
+  private static final Map<String, Rejection> BY_SHA = new ConcurrentHashMap<>();
 
   private RejectedJars() {}
 
@@ -22,24 +25,30 @@ final class RejectedJars {
   static void check(String sha256, Path jar, JarCheck check, String from) throws RefreshFailure {
     // The same bytes may pass one check and fail another (tests use several).
     String key = sha256 + " " + check.getClass().getName();
-    String before = BY_SHA.putIfAbsent(key, CHECKING);
+    Rejection before = BY_SHA.putIfAbsent(key, CHECKING);
+    if (before == CHECKING) {
+      throw new RefreshFailure(
+          "rejected: an earlier check of the same jar from "
+              + from
+              + " is still running its code; it is not checked twice at once",
+          Cause.LOAD_HUNG);
+    }
     if (before != null) {
       throw new RefreshFailure(
-          before == CHECKING
-              ? "rejected: an earlier check of the same jar from "
-                  + from
-                  + " is still running its code; it is not checked twice at once"
-              : before
-                  + " (remembered: the same jar was rejected before, and is not checked again)",
-          Cause.REJECTED);
+          before.reason()
+              + " (remembered: the same jar was rejected before, and is not checked again)",
+          before.cause());
     }
     try {
       check.check(jar);
       BY_SHA.remove(key, CHECKING);
     } catch (RejectedJarException e) {
-      String reason = "rejected: " + e.getMessage() + " in " + from;
-      BY_SHA.put(key, reason);
-      throw new RefreshFailure(reason, e, e.hung() ? Cause.LOAD_HUNG : Cause.REJECTED);
+      Rejection rejection =
+          new Rejection(
+              "rejected: " + e.getMessage() + " in " + from,
+              e.hung() ? Cause.LOAD_HUNG : Cause.REJECTED);
+      BY_SHA.put(key, rejection);
+      throw new RefreshFailure(rejection.reason(), e, rejection.cause());
     } catch (RuntimeException | Error e) {
       BY_SHA.remove(key, CHECKING);
       throw e;

@@ -1,5 +1,6 @@
 package dev.freshjar.launcher.modules;
 
+import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
@@ -19,12 +20,25 @@ import java.util.concurrent.TimeoutException;
  * cached version.
  */
 public final class Refresher {
+  static final Duration MIN_LOAD_BOUND = Duration.ofSeconds(10);
+
   private final ModuleCache cache;
   private final Duration deadline;
+  private final boolean repair;
 
   public Refresher(ModuleCache cache, Duration deadline) {
+    this(cache, deadline, false);
+  }
+
+  /**
+   * @param repair whether the checks also repair what they find damaged (a current jar that does
+   *     not verify, a record that cannot be read), as {@code update} does: see {@link
+   *     ModuleCache#update}
+   */
+  public Refresher(ModuleCache cache, Duration deadline, boolean repair) {
     this.cache = cache;
     this.deadline = deadline;
+    this.repair = repair;
   }
 
   /** How a run treats the modules' sources. */
@@ -46,13 +60,16 @@ public final class Refresher {
     // Every check runs on a pool thread, a single one too, so that the deadline bounds it: a
     // thread costs well under a millisecond, a server that hangs up to the module's own timeout.
     List<CompletableFuture<Refresh>> pending = new ArrayList<>();
+    List<ModuleJarCheck> checks = new ArrayList<>();
     for (ModuleSource source : sources) {
+      ModuleJarCheck check = new ModuleJarCheck(source.name(), loadBound());
+      checks.add(check);
       pending.add(
-          CompletableFuture.supplyAsync(() -> refreshOne(source, mode), DaemonThreads.POOL));
+          CompletableFuture.supplyAsync(() -> refreshOne(source, mode, check), DaemonThreads.POOL));
     }
     List<Refresh> outcomes = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
-      outcomes.add(await(sources.get(i), pending.get(i), deadlineNanos));
+      outcomes.add(await(sources.get(i), pending.get(i), checks.get(i), deadlineNanos));
     }
     return outcomes;
   }
@@ -62,30 +79,43 @@ public final class Refresher {
     return CompletableFuture.supplyAsync(() -> refreshAll(sources, mode), DaemonThreads.POOL);
   }
 
-  private Refresh refreshOne(ModuleSource source, Mode mode) {
-    return cache.refresh(source, new ModuleJarCheck(source.name()), mode == Mode.FORCE);
+  /**
+   * How long a module's code may take to load: as long as the run waits, but not less than {@link
+   * #MIN_LOAD_BOUND}, so that a busy machine does not get a good jar rejected (and remembered as
+   * rejected). A run that waits less says at its deadline that the code was still loading.
+   */
+  private Duration loadBound() {
+    return deadline.compareTo(MIN_LOAD_BOUND) > 0 ? deadline : MIN_LOAD_BOUND;
+  }
+
+  private Refresh refreshOne(ModuleSource source, Mode mode, ModuleJarCheck check) {
+    return repair
+        ? cache.update(source, check, mode == Mode.FORCE)
+        : cache.refresh(source, check, mode == Mode.FORCE);
   }
 
   private Refresh await(
-      ModuleSource source, CompletableFuture<Refresh> future, long deadlineNanos) {
+      ModuleSource source,
+      CompletableFuture<Refresh> future,
+      ModuleJarCheck check,
+      long deadlineNanos) {
     try {
       return future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       // Not cancelled: the check goes on in its daemon thread, bounded by the module's own
       // timeout, and whatever it installs (atomically) a later run or update uses.
-      return fellBack(
-          source, "no answer within the update deadline of " + Durations.format(deadline));
+      String within = "within the update deadline of " + Durations.format(deadline);
+      if (check.loading()) {
+        // The server answered; the module's own code is what does not.
+        return cache.fallback(source, Cause.LOAD_HUNG, ModuleJarCheck.hung(source.name(), within));
+      }
+      return cache.fallback(source, Cause.DEADLINE, "no answer " + within);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return fellBack(source, "interrupted while checking for updates");
+      return cache.fallback(source, Cause.INTERRUPTED, "interrupted while checking for updates");
     } catch (ExecutionException e) {
-      return fellBack(source, "checking for updates failed: " + e.getCause());
+      return cache.fallback(source, Cause.OTHER, "checking for updates failed: " + e.getCause());
     }
-  }
-
-  private Refresh fellBack(ModuleSource source, String reason) {
-    // The cache decides whether its jar may run under the source's trust (key, pinned hash).
-    return cache.fallback(source, reason);
   }
 
   /** A deadline too long to count in nanoseconds is as good as none. */

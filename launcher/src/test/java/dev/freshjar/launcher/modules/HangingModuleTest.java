@@ -1,0 +1,106 @@
+package dev.freshjar.launcher.modules;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.freshjar.cache.Cause;
+import dev.freshjar.cache.ModuleCache;
+import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.fixtures.ModuleJar;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A module whose code never finishes loading is named as the cause, and is not retried. */
+class HangingModuleTest {
+  static final Duration DEADLINE = Duration.ofSeconds(2);
+
+  @RegisterExtension
+  static WireMockExtension server =
+      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+  @TempDir Path dir;
+
+  /** A rule whose constructor spins for ever (until its thread is interrupted, for the test). */
+  static byte[] spinning() {
+    String pkg = "fixture.spin";
+    String source =
+        """
+        package %s;
+        import dev.freshjar.api.*;
+        public class SpinRule implements Rule {
+          public SpinRule() {
+            long n = 0;
+            while (!Thread.currentThread().isInterrupted()) { n++; }
+          }
+          public String name() { return "spin"; }
+          public String summary() { return "never loads"; }
+          public Table apply(Input input, Arguments arguments) {
+            return Table.builder(Column.text("answer")).row("x").build();
+          }
+        }
+        """
+            .formatted(pkg);
+    return ModuleJar.named("spinner").version("2.0").rule(pkg + ".SpinRule", source).bytes();
+  }
+
+  static long loadingThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("freshjar-module-load-spinner") && t.isAlive())
+        .count();
+  }
+
+  @Test
+  void isNamedAsTheCauseNotTheServerAndIsNotTriedAgainOnTheNextCheck() {
+    ModuleCache cache = ModuleCache.open(dir);
+    ModuleSource source = ModuleSource.of("spinner", URI.create(server.baseUrl() + "/spinner.jar"));
+    server.stubFor(
+        get("/spinner.jar")
+            .willReturn(
+                aResponse()
+                    .withHeader("ETag", "\"v1\"")
+                    .withBody(ModuleJar.answering("spinner", "spin", "v1").bytes())));
+    new Refresher(cache, Duration.ofSeconds(30)).refreshAll(List.of(source), Refresher.Mode.CHECK);
+    server.stubFor(
+        get("/spinner.jar")
+            .willReturn(aResponse().withHeader("ETag", "\"v2\"").withBody(spinning())));
+    Refresher refresher = new Refresher(cache, DEADLINE);
+
+    Refresh first = refresher.refreshAll(List.of(source), Refresher.Mode.CHECK).get(0);
+    List<Refresh> later =
+        List.of(
+            refresher.refreshAll(List.of(source), Refresher.Mode.CHECK).get(0),
+            refresher.refreshAll(List.of(source), Refresher.Mode.CHECK).get(0));
+
+    assertThat(first)
+        .isInstanceOfSatisfying(
+            Refresh.Fallback.class,
+            fallback -> {
+              assertThat(fallback.reason())
+                  .startsWith("module spinner's code did not finish loading within the update")
+                  .contains("runs on until freshjar exits")
+                  .doesNotContain("no answer");
+              assertThat(fallback.cause()).isEqualTo(Cause.LOAD_HUNG);
+              assertThat(fallback.current().version()).isEqualTo("1.0");
+            });
+    assertThat(later)
+        .allSatisfy(
+            r ->
+                assertThat(r)
+                    .isInstanceOfSatisfying(
+                        Refresh.Fallback.class,
+                        f -> assertThat(f.cause()).isEqualTo(Cause.LOAD_HUNG)));
+    assertThat(loadingThreads()).as("threads running the module's constructor").isEqualTo(1);
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("freshjar-module-load-spinner"))
+        .forEach(Thread::interrupt);
+  }
+}
