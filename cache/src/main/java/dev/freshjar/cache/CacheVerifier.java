@@ -114,6 +114,6 @@ final class CacheVerifier {
   }
 
   private static String label(ModuleRecord.Version v) {
-    return (v.version().isEmpty() ? "?" : v.version()) + "/" + v.sha256().substring(0, 12);
+    return CachedJar.label(v.version(), v.sha256());
   }
 }

@@ -49,4 +49,14 @@ public record CachedJar(
   public String shortSha() {
     return sha256.substring(0, 12);
   }
+
+  /** "VERSION/SHA", e.g. {@code 1.0/3f2a9c1b7d4e}: how users see a version everywhere. */
+  public String label() {
+    return label(version, sha256);
+  }
+
+  /** The label of a version whose manifest says {@code version} ("?" when it says nothing). */
+  public static String label(String version, String sha256) {
+    return (version.isEmpty() ? "?" : version) + "/" + sha256.substring(0, 12);
+  }
 }

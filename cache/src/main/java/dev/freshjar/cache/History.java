@@ -137,6 +137,6 @@ final class History {
   }
 
   private static String label(ModuleRecord.Version v) {
-    return (v.version().isEmpty() ? "?" : v.version()) + "/" + v.sha256().substring(0, 12);
+    return CachedJar.label(v.version(), v.sha256());
   }
 }

@@ -130,9 +130,7 @@ final class JarChoice {
   /** Says what is wrong with a jar, in the words {@code modules} shows, and what repairs it. */
   static String damaged(CachedJar jar, String problem) {
     return "cannot load "
-        + (jar.version().isEmpty() ? "?" : jar.version())
-        + "/"
-        + jar.shortSha()
+        + jar.label()
         + ": "
         + problem
         + "; 'freshjar update' fetches it again while its source serves it";

@@ -182,6 +182,6 @@ final class Trust {
   }
 
   private static String label(String version, String sha256) {
-    return "version " + (version.isEmpty() ? "?" : version) + "/" + sha256.substring(0, 12);
+    return "version " + CachedJar.label(version, sha256);
   }
 }

@@ -2,6 +2,7 @@ package dev.freshjar.launcher.cli;
 
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
@@ -57,7 +58,7 @@ final class BuiltInCommands {
             e -> e instanceof CommandFailure failure ? failure.status().code() : 1)
         .setParameterExceptionHandler(
             (e, arguments) -> {
-              err.println("freshjar: " + e.getMessage());
+              err.println("freshjar: " + Untrusted.lines(e.getMessage()));
               err.println("Try 'freshjar " + name + " --help'.");
               return ExitStatus.USAGE.code();
             })

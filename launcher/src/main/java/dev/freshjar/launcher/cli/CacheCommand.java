@@ -5,7 +5,7 @@ import dev.freshjar.cache.GcReport;
 import dev.freshjar.cache.VerifyReport;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
-import dev.freshjar.launcher.modules.ModuleStatus;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -45,13 +45,14 @@ final class CacheCommand {
     GcReport report = CacheErrors.translate(() -> parent.cache().gc(keep));
     PrintWriter out = parent.streams().out();
     for (Map.Entry<String, List<CachedJar>> dropped : report.dropped().entrySet()) {
-      out.println(
+      println(
+          out,
           dropped.getKey()
               + ": dropped "
               + dropped.getValue().size()
               + (dropped.getValue().size() == 1 ? " old version: " : " old versions: ")
               + dropped.getValue().stream()
-                  .map(ModuleStatus::label)
+                  .map(CachedJar::label)
                   .collect(Collectors.joining(", ")));
     }
     int deleted = report.deletedJars().size();
@@ -79,7 +80,7 @@ final class CacheCommand {
     VerifyReport report = parent.cache().verify();
     PrintWriter out = parent.streams().out();
     for (String problem : report.problems()) {
-      out.println("problem: " + problem);
+      out.println("problem: " + Untrusted.text(problem));
     }
     out.println(
         "checked "
@@ -101,5 +102,9 @@ final class CacheCommand {
       return String.format(Locale.ROOT, "%.1f MiB", n / (1024.0 * 1024));
     }
     return n >= 1024 ? String.format(Locale.ROOT, "%.1f KiB", n / 1024.0) : n + " bytes";
+  }
+
+  private static void println(PrintWriter out, String line) {
+    out.println(Untrusted.text(line));
   }
 }

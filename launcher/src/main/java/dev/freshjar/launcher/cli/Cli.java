@@ -2,6 +2,7 @@ package dev.freshjar.launcher.cli;
 
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -103,10 +104,10 @@ public final class Cli {
    */
   static int report(Exception e, PrintStream err, Map<String, String> env) {
     if (e instanceof CommandFailure failure) {
-      err.println("freshjar: " + failure.getMessage());
+      err.println("freshjar: " + Untrusted.lines(failure.getMessage()));
       return failure.status().code();
     }
-    err.println("freshjar: unexpected error: " + e);
+    err.println("freshjar: unexpected error: " + Untrusted.lines(String.valueOf(e)));
     if (env.containsKey("FRESHJAR_DEBUG")) {
       for (StackTraceElement frame : e.getStackTrace()) {
         err.println("\tat " + frame);

@@ -9,8 +9,8 @@ import dev.freshjar.cache.Rollback;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.modules.ModuleSet;
-import dev.freshjar.launcher.modules.ModuleStatus;
 import dev.freshjar.launcher.modules.ModuleTables;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.Optional;
@@ -96,13 +96,13 @@ final class ModulesCommand implements Callable<Integer> {
           String sha) {
     ModuleCache cache = parent.cache();
     Rollback rollback = CacheErrors.translate(() -> cache.rollback(name, Optional.ofNullable(sha)));
-    String to = ModuleStatus.label(rollback.to());
+    String to = rollback.to().label();
     String change =
         rollback.from().sha256().equals(rollback.to().sha256())
             ? name + ": already at " + to + "; pinned there"
             : name
                 + ": rolled back from "
-                + ModuleStatus.label(rollback.from())
+                + rollback.from().label()
                 + " to "
                 + to
                 + ", and pinned there";
@@ -125,7 +125,7 @@ final class ModulesCommand implements Callable<Integer> {
     println(
         name
             + ": pinned at "
-            + ModuleStatus.label(entry.current())
+            + entry.current().label()
             + "; updates leave it there until 'freshjar modules unpin "
             + name
             + "'");
@@ -141,14 +141,14 @@ final class ModulesCommand implements Callable<Integer> {
     println(
         name
             + ": unpinned, at "
-            + ModuleStatus.label(entry.current())
+            + entry.current().label()
             + "; the next update fetches the newest version");
     return ExitStatus.OK.code();
   }
 
   private void println(String line) {
     PrintWriter out = parent.streams().out();
-    out.println(line);
+    out.println(Untrusted.text(line));
     out.flush();
   }
 

@@ -7,6 +7,7 @@ import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.Refresher;
 import dev.freshjar.launcher.modules.Sweep;
+import dev.freshjar.launcher.output.Untrusted;
 import dev.freshjar.launcher.shell.Shell;
 import java.time.Duration;
 import java.util.List;
@@ -75,7 +76,9 @@ final class ShellCommand implements Callable<Integer> {
         parent
             .streams()
             .err()
-            .println("freshjar: warning: cleaning the cache after a reload: " + e.getMessage());
+            .println(
+                "freshjar: warning: cleaning the cache after a reload: "
+                    + Untrusted.text(e.getMessage()));
       }
     };
   }

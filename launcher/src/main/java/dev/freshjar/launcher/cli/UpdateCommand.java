@@ -4,18 +4,22 @@ import dev.freshjar.cache.CachedJar;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
+import dev.freshjar.cache.RejectedJarException;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.cron.Jitter;
 import dev.freshjar.launcher.cron.RunLog;
-import dev.freshjar.launcher.modules.ModuleStatus;
+import dev.freshjar.launcher.loading.ModuleJarCheck;
+import dev.freshjar.launcher.modules.OutcomeText;
 import dev.freshjar.launcher.modules.Refresher;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -33,6 +37,9 @@ import picocli.CommandLine.ParentCommand;
           + " version, 2 usage error."
     })
 final class UpdateCommand implements Callable<Integer> {
+  // How long a cached module's code may take to load when update tries it.
+  private static final Duration LOAD_BOUND = Duration.ofSeconds(10);
+
   @ParentCommand FreshjarCommand parent;
 
   @Option(
@@ -70,7 +77,7 @@ final class UpdateCommand implements Callable<Integer> {
         log.info("update: done, exit " + status.code() + " (" + status.meaning() + ")");
         return status.code();
       } catch (CommandFailure e) {
-        log.error("update: " + e.getMessage());
+        log.error("update: " + Untrusted.lines(e.getMessage()));
         throw e;
       } catch (RuntimeException e) {
         log.error("update: unexpected error: " + e);
@@ -102,14 +109,21 @@ final class UpdateCommand implements Callable<Integer> {
             + sources.stream()
                 .map(s -> s.name() + " (" + s.url() + ")")
                 .collect(Collectors.joining(", ")));
-    List<Refresh> outcomes = new Refresher(cache, deadline(sources)).refreshAll(sources, mode);
+    // An update repairs what the checks of a run only report: damaged jars, unreadable records.
+    List<Refresh> outcomes =
+        new Refresher(cache, deadline(sources), true).refreshAll(sources, mode);
     PrintWriter out = parent.streams().out();
     boolean unavailable = false;
     boolean fellBack = false;
     for (Refresh outcome : outcomes) {
-      String line = describe(outcome, mode);
+      boolean offline = mode == Refresher.Mode.OFFLINE;
+      Optional<String> loadFailure = loadFailure(outcome);
+      String line =
+          loadFailure
+              .map(why -> OutcomeText.cannotLoad(outcome.module(), outcome.jar().get(), why))
+              .orElse(OutcomeText.ofRefresh(outcome, offline));
       boolean problem = false;
-      if (outcome instanceof Refresh.Unavailable) {
+      if (outcome instanceof Refresh.Unavailable || loadFailure.isPresent()) {
         unavailable = problem = true;
         log.error(line);
       } else if (outcome instanceof Refresh.Fallback && mode != Refresher.Mode.OFFLINE) {
@@ -153,44 +167,21 @@ final class UpdateCommand implements Callable<Integer> {
     return deadline;
   }
 
-  /** One line saying what became of a module on a refresh that asked its source. */
-  static String describe(Refresh outcome) {
-    return describe(outcome, Refresher.Mode.CHECK);
-  }
-
-  static String describe(Refresh outcome, Refresher.Mode mode) {
-    if (outcome instanceof Refresh.Fresh fresh) {
-      if (!fresh.changed()) {
-        return fresh.module() + ": unchanged, " + label(fresh.current());
-      }
-      return fresh
-          .previous()
-          .map(p -> fresh.module() + ": updated from " + label(p) + " to " + label(fresh.current()))
-          .orElse(fresh.module() + ": fetched " + label(fresh.current()));
+  /**
+   * Loads the jar a refresh left current, unless the refresh just loaded it to check it: a module
+   * that cannot be loaded is never reported unchanged (exit 0). Empty when it loads.
+   */
+  private static Optional<String> loadFailure(Refresh outcome) {
+    Optional<CachedJar> jar = outcome.jar();
+    boolean justChecked = outcome instanceof Refresh.Fresh fresh && fresh.changed();
+    if (jar.isEmpty() || justChecked) {
+      return Optional.empty();
     }
-    if (outcome instanceof Refresh.Pinned pinned) {
-      return pinned.module()
-          + ": pinned at "
-          + label(pinned.current())
-          + ", not checked ('freshjar modules unpin "
-          + pinned.module()
-          + "' to follow updates)";
+    try {
+      new ModuleJarCheck(outcome.module(), LOAD_BOUND).check(jar.get().jar());
+      return Optional.empty();
+    } catch (RejectedJarException e) {
+      return Optional.of(e.getMessage());
     }
-    if (outcome instanceof Refresh.Fallback fallback) {
-      if (mode == Refresher.Mode.OFFLINE) {
-        return fallback.module() + ": offline, on " + label(fallback.current());
-      }
-      return fallback.module()
-          + ": failed: "
-          + fallback.reason()
-          + "; still on "
-          + label(fallback.current());
-    }
-    Refresh.Unavailable unavailable = (Refresh.Unavailable) outcome;
-    return unavailable.module() + ": unavailable: " + unavailable.reason();
-  }
-
-  static String label(CachedJar jar) {
-    return ModuleStatus.label(jar);
   }
 }

@@ -1,5 +1,6 @@
 package dev.freshjar.launcher.cron;
 
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -77,7 +78,10 @@ public final class RunLog implements AutoCloseable {
     write(Level.ERROR, message);
   }
 
-  /** Appends one line; a line break inside {@code message} is written as a space. */
+  /**
+   * Appends one line; a line break inside {@code message} is written as a space, other control
+   * characters escaped ({@link Untrusted#text}).
+   */
   public void write(Level level, String message) {
     if (channel == null || broken) {
       return;
@@ -89,7 +93,7 @@ public final class RunLog implements AutoCloseable {
             + " ["
             + pid
             + "] "
-            + message.replace('\r', ' ').replace('\n', ' ')
+            + Untrusted.text(message.replace('\r', ' ').replace('\n', ' '))
             + "\n";
     ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
     try {

@@ -8,7 +8,10 @@ public sealed interface ModuleReload {
   /** The module's name. */
   String module();
 
-  /** One line for the user, e.g. {@code text: updated from 1.0/3f2a9c1b7d4e to 1.1/9e0d...}. */
+  /**
+   * One line for the user, e.g. {@code text: updated from 1.0/3f2a9c1b7d4e to 1.1/9e0d...}: see
+   * {@link OutcomeText}.
+   */
   String describe();
 
   /** Whether a different version of the module now serves. */
@@ -20,7 +23,7 @@ public sealed interface ModuleReload {
   record Unchanged(String module, String running) implements ModuleReload {
     @Override
     public String describe() {
-      return module + ": unchanged, " + running;
+      return OutcomeText.ofReload(this);
     }
   }
 
@@ -34,10 +37,7 @@ public sealed interface ModuleReload {
       implements ModuleReload {
     @Override
     public String describe() {
-      String what =
-          from.map(f -> module + ": updated from " + f + " to " + to)
-              .orElse(module + ": loaded " + to);
-      return what + note.map(n -> " (from the cache; " + n + ")").orElse("");
+      return OutcomeText.ofReload(this);
     }
 
     @Override
@@ -50,7 +50,7 @@ public sealed interface ModuleReload {
   record Failed(String module, String reason, String stillRunning) implements ModuleReload {
     @Override
     public String describe() {
-      return module + ": failed: " + reason + "; still running " + stillRunning;
+      return OutcomeText.ofReload(this);
     }
   }
 
@@ -58,12 +58,12 @@ public sealed interface ModuleReload {
   record Unavailable(String module, String reason) implements ModuleReload {
     @Override
     public String describe() {
-      return module + ": unavailable: " + reason;
+      return OutcomeText.ofReload(this);
     }
   }
 
-  /** "1.0/3f2a9c1b7d4e", how users see a version. */
+  /** "1.0/3f2a9c1b7d4e", how users see a version: {@link CachedJar#label()}. */
   static String label(CachedJar jar) {
-    return (jar.version().isEmpty() ? "?" : jar.version()) + "/" + jar.shortSha();
+    return jar.label();
   }
 }

@@ -44,22 +44,9 @@ public record ModuleStatus(
     return Optional.empty();
   }
 
-  /**
-   * "fresh", "pinned at VERSION/SHA", "cached fallback: REASON" or "unavailable: REASON", as {@code
-   * modules} shows it.
-   */
+  /** What {@code modules} shows of the module's state: see {@link OutcomeText#state}. */
   public String state() {
-    Optional<String> unavailable = unavailableReason();
-    if (unavailable.isPresent()) {
-      return "unavailable: " + unavailable.get();
-    }
-    if (refresh instanceof Refresh.Fallback fallback) {
-      return "cached fallback: " + fallback.reason();
-    }
-    if (refresh instanceof Refresh.Pinned) {
-      return "pinned at " + jarLabel();
-    }
-    return "fresh";
+    return OutcomeText.state(this);
   }
 
   /** What vouches for the jar this module runs: see {@link TrustLabel}. */
@@ -69,26 +56,12 @@ public record ModuleStatus(
 
   /** A warning for standard error, when the run is not on the module's newest version. */
   public Optional<String> warning() {
-    if (unavailableReason().isPresent()) {
-      return Optional.of("module " + name() + " (" + source.url() + ") is " + state());
-    }
-    if (refresh instanceof Refresh.Fallback fallback) {
-      return Optional.of(
-          "module "
-              + name()
-              + ": using cached "
-              + jarLabel()
-              + " because "
-              + source.url()
-              + " could not be used: "
-              + fallback.reason());
-    }
-    return Optional.empty();
+    return OutcomeText.warning(this);
   }
 
-  /** "VERSION/SHA" of the jar, as users see it everywhere. */
+  /** "VERSION/SHA" of the jar, as users see it everywhere: {@link CachedJar#label()}. */
   public static String label(CachedJar jar) {
-    return (jar.version().isEmpty() ? "?" : jar.version()) + "/" + jar.shortSha();
+    return jar.label();
   }
 
   private String jarLabel() {

@@ -9,6 +9,7 @@ import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.input.InputResolver;
 import dev.freshjar.launcher.loading.LoadedModule;
+import dev.freshjar.launcher.modules.FailureKey;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.ModuleReload;
 import dev.freshjar.launcher.modules.ModuleRule;
@@ -17,6 +18,7 @@ import dev.freshjar.launcher.modules.ModuleTables;
 import dev.freshjar.launcher.modules.Refresher;
 import dev.freshjar.launcher.modules.RuleLine;
 import dev.freshjar.launcher.output.Format;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -85,7 +87,7 @@ public final class Shell {
   private final ReentrantLock commandLock = new ReentrantLock();
   // What --watch last reported failing, per module (a jar's sha256 or a source's failure), so that
   // each failure is announced once, not at every round. Used under the command lock only.
-  private final Map<String, String> reportedFailures = new HashMap<>();
+  private final Map<String, Object> reportedFailures = new HashMap<>();
   private LineSource lines;
   private ExitStatus firstFailure = ExitStatus.OK;
   private long lineNumber;
@@ -145,7 +147,7 @@ public final class Shell {
   private void announce(String message) {
     commandLock.lock();
     try {
-      lines.announce(message);
+      lines.announce(Untrusted.text(message));
     } finally {
       commandLock.unlock();
     }
@@ -302,11 +304,13 @@ public final class Shell {
       return;
     }
     Optional<String> failure = sourceFailure(refresh);
+    // Compared by type, not words: the words carry what a server said, which may vary.
+    FailureKey key = FailureKey.of(refresh);
     if (failure.isEmpty()) {
       reportedFailures.remove(name);
-    } else if (!failure.get().equals(reportedFailures.get(name))) {
+    } else if (!key.equals(reportedFailures.get(name))) {
       String reason = failure.get();
-      reportedFailures.put(name, reason);
+      reportedFailures.put(name, key);
       messages.add(
           running
               .map(m -> new ModuleReload.Failed(name, reason, m.versionLabel()).describe())
@@ -393,7 +397,10 @@ public final class Shell {
 
   private void fail(ExitStatus status, String message) {
     out.flush();
-    err.println("error: " + (lines.interactive() ? "" : "line " + lineNumber + ": ") + message);
+    err.println(
+        "error: "
+            + (lines.interactive() ? "" : "line " + lineNumber + ": ")
+            + Untrusted.lines(message));
     recordFailure(status);
   }
 

@@ -29,7 +29,10 @@ class HangingModuleTest {
 
   @TempDir Path dir;
 
-  /** A rule whose constructor spins for ever (until its thread is interrupted, for the test). */
+  /**
+   * A rule whose constructor spins for ever, or until its thread is interrupted (the test's way to
+   * stop it), when it throws: the jar is then rejected, not installed.
+   */
   static byte[] spinning() {
     String pkg = "fixture.spin";
     String source =
@@ -40,6 +43,7 @@ class HangingModuleTest {
           public SpinRule() {
             long n = 0;
             while (!Thread.currentThread().isInterrupted()) { n++; }
+            throw new IllegalStateException("stopped by the test after " + n);
           }
           public String name() { return "spin"; }
           public String summary() { return "never loads"; }
@@ -58,8 +62,14 @@ class HangingModuleTest {
         .count();
   }
 
+  static boolean hasDownloads(Path tmp) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(tmp)) {
+      return files.findAny().isPresent();
+    }
+  }
+
   @Test
-  void isNamedAsTheCauseNotTheServerAndIsNotTriedAgainOnTheNextCheck() {
+  void isNamedAsTheCauseNotTheServerAndIsNotTriedAgainOnTheNextCheck() throws Exception {
     ModuleCache cache = ModuleCache.open(dir);
     ModuleSource source = ModuleSource.of("spinner", URI.create(server.baseUrl() + "/spinner.jar"));
     server.stubFor(
@@ -99,8 +109,15 @@ class HangingModuleTest {
                         Refresh.Fallback.class,
                         f -> assertThat(f.cause()).isEqualTo(Cause.LOAD_HUNG)));
     assertThat(loadingThreads()).as("threads running the module's constructor").isEqualTo(1);
-    Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.getName().equals("freshjar-module-load-spinner"))
-        .forEach(Thread::interrupt);
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("freshjar-module-load-spinner")) {
+        t.interrupt();
+        t.join(10_000);
+      }
+    }
+    // The check that waited on it now finishes and deletes its download.
+    for (int i = 0; i < 100 && hasDownloads(dir.resolve("tmp")); i++) {
+      Thread.sleep(100);
+    }
   }
 }
