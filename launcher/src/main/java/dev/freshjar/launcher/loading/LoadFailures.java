@@ -1,5 +1,6 @@
 package dev.freshjar.launcher.loading;
 
+import dev.freshjar.launcher.output.Untrusted;
 import java.util.ServiceConfigurationError;
 
 /** Turns what a module's code threw while loading into one sentence for a person. */
@@ -19,19 +20,20 @@ final class LoadFailures {
       return "it was compiled for a newer Java than this one ("
           + Runtime.version().feature()
           + "): "
-          + cause.getMessage();
+          + Untrusted.text(cause.getMessage());
     }
     if (cause instanceof LinkageError) {
       return "it does not link against this freshjar's module-api or the JDK: " + oneLine(cause);
     }
     if (cause instanceof ServiceConfigurationError) {
-      return cause.getMessage();
+      return Untrusted.text(cause.getMessage());
     }
     return "its code threw while loading: " + oneLine(cause);
   }
 
   static String oneLine(Throwable t) {
     String message = t.getMessage();
-    return t.getClass().getName() + (message == null ? "" : ": " + message);
+    // The module's words: escaped where they enter, so they add no lines to freshjar's message.
+    return t.getClass().getName() + (message == null ? "" : ": " + Untrusted.text(message));
   }
 }

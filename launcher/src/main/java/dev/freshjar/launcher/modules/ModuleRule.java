@@ -7,6 +7,7 @@ import dev.freshjar.api.Rule;
 import dev.freshjar.api.Table;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.loading.LoadedModule;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
 import java.util.List;
 
@@ -57,7 +58,12 @@ public final class ModuleRule {
       return table;
     } catch (IOException e) {
       throw CommandFailure.ruleFailed(
-          qualifiedName() + " could not read " + input.name() + ": " + e.getMessage(), e);
+          qualifiedName()
+              + " could not read "
+              + input.name()
+              + ": "
+              + Untrusted.text(e.getMessage()),
+          e);
     } catch (CommandFailure e) {
       throw e;
     } catch (VirtualMachineError e) {
@@ -69,7 +75,8 @@ public final class ModuleRule {
               + module.versionLabel()
               + ") failed: "
               + e.getClass().getName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+              // The module's words: they must not add lines to freshjar's message.
+              + (e.getMessage() == null ? "" : ": " + Untrusted.text(e.getMessage())),
           e);
     } finally {
       thread.setContextClassLoader(previous);
