@@ -14,6 +14,19 @@ class DurationsTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"3600000, 1h", "7200000, 2h", "5400000, 90m"})
+  void anHourIsWrittenAsAnHourNotAsSixtyMinutes(long millis, String text) {
+    assertEquals(text, Durations.format(Duration.ofMillis(millis)));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"500ms, 500", "2s, 2000", "5m, 300000", "1h, 3600000"})
+  void whatFormatWritesParseReads(String text, long millis) {
+    assertEquals(Duration.ofMillis(millis), Durations.parse(text));
+    assertEquals(text, Durations.format(Durations.parse(text)));
+  }
+
+  @ParameterizedTest
   @CsvSource({"100, 100 bytes", "1024, 1 KiB", "1500, 1500 bytes", "67108864, 64 MiB"})
   void sizesReadLikeAPersonWritesThem(long bytes, String text) {
     assertEquals(text, Durations.bytes(bytes));

@@ -1,6 +1,6 @@
 package dev.freshjar.launcher.cli;
 
-import dev.freshjar.launcher.Durations;
+import dev.freshjar.cache.Durations;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

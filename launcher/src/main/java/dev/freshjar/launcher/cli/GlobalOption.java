@@ -1,6 +1,6 @@
 package dev.freshjar.launcher.cli;
 
-import dev.freshjar.launcher.Durations;
+import dev.freshjar.cache.Durations;
 import dev.freshjar.launcher.output.Format;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;

@@ -1,12 +1,12 @@
 package dev.freshjar.launcher.cli;
 
 import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.Durations;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
 import dev.freshjar.cache.RejectedJarException;
 import dev.freshjar.launcher.CommandFailure;
-import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.cron.Jitter;
 import dev.freshjar.launcher.cron.RunLog;

@@ -1,7 +1,7 @@
 package dev.freshjar.launcher.config;
 
+import dev.freshjar.cache.Durations;
 import dev.freshjar.cache.trust.AuthorKey;
-import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.modules.ModuleSources;
 import java.time.Duration;
 import java.util.Arrays;

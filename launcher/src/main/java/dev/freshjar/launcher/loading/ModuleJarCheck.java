@@ -1,8 +1,8 @@
 package dev.freshjar.launcher.loading;
 
+import dev.freshjar.cache.Durations;
 import dev.freshjar.cache.JarCheck;
 import dev.freshjar.cache.RejectedJarException;
-import dev.freshjar.launcher.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,10 @@
 package dev.freshjar.launcher.modules;
 
 import dev.freshjar.cache.Cause;
+import dev.freshjar.cache.Durations;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
-import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.loading.ModuleJarCheck;
 import java.time.Duration;
 import java.util.ArrayList;
