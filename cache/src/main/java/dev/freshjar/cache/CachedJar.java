@@ -50,6 +50,17 @@ public record CachedJar(
     return sha256.substring(0, 12);
   }
 
+  /**
+   * Why this jar must not run, checked now: its file is missing, or does not hash to {@link
+   * #sha256} (truncated, corrupted, swapped); empty when its bytes are the ones fetched. Hashes the
+   * file once per process while its size, time and inode stay the same. The launcher calls this as
+   * it opens a cached jar to load it. (Whether the jar is this module's at all, the cache checks
+   * before it hands the jar out.)
+   */
+  public Optional<String> damage() {
+    return ObjectIntegrity.damage(this);
+  }
+
   /** "VERSION/SHA", e.g. {@code 1.0/3f2a9c1b7d4e}: how users see a version everywhere. */
   public String label() {
     return label(version, sha256);

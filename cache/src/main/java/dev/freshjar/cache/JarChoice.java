@@ -31,7 +31,39 @@ final class JarChoice {
     if (record.get().pinned()) {
       return pinned(source, record.get());
     }
-    return usable(record.get(), source, Optional.of(new Why(cause, reason)));
+    Why why = new Why(cause, reason);
+    // With no older version that verifies, the current jar is offered as it is: the loader
+    // refuses it as it opens it, saying why (CachedJar.damage), and modules shows which it was.
+    return usable(record.get(), source, Optional.of(why))
+        .orElseGet(() -> foreign(record.get()).orElseGet(() -> offered(record.get(), source, why)));
+  }
+
+  /**
+   * Unavailable when the record's current jar is another module's: that code must not run under
+   * this name, and no loader could tell. A damaged jar, by contrast, is offered as it is, and the
+   * launcher refuses it as it opens it ({@link CachedJar#damage}).
+   */
+  private Optional<Refresh> foreign(ModuleRecord record) {
+    CachedJar current = record.current().toJar(record.module(), layout);
+    return ObjectIntegrity.foreign(current)
+        .map(
+            problem ->
+                new Refresh.Unavailable(record.module(), damaged(current, problem), Cause.DAMAGED));
+  }
+
+  private Refresh offered(ModuleRecord record, ModuleSource source, Why why) {
+    CachedJar current = record.current().toJar(record.module(), layout);
+    Optional<String> distrust = Trust.distrust(source, current);
+    if (distrust.isPresent()) {
+      return new Refresh.Unavailable(
+          record.module(),
+          why.reason() + "; " + distrust.get() + ", so it does not run",
+          Cause.UNTRUSTED);
+    }
+    if (!java.nio.file.Files.isRegularFile(current.jar())) {
+      return new Refresh.Unavailable(record.module(), why.reason(), why.cause());
+    }
+    return new Refresh.Fallback(current, why.reason(), why.cause());
   }
 
   /**
@@ -51,7 +83,8 @@ final class JarChoice {
     if (fresh instanceof Refresh.Pinned) {
       return pinned(source, record.get());
     }
-    return usable(record.get(), source, Optional.empty());
+    return usable(record.get(), source, Optional.empty())
+        .orElseGet(() -> foreign(record.get()).orElse(fresh));
   }
 
   /**
@@ -98,7 +131,11 @@ final class JarChoice {
 
   private record Why(Cause cause, String reason) {}
 
-  private Refresh usable(ModuleRecord record, ModuleSource source, Optional<Why> why) {
+  /**
+   * The current jar when it verifies (as a fallback for {@code why}; unavailable when the source's
+   * trust refuses it), else the newest older version that verifies; empty when none does.
+   */
+  private Optional<Refresh> usable(ModuleRecord record, ModuleSource source, Optional<Why> why) {
     String module = record.module();
     CachedJar current = record.current().toJar(module, layout);
     Optional<String> problem = integrity.apply(current);
@@ -106,11 +143,13 @@ final class JarChoice {
       Optional<String> distrust = Trust.distrust(source, current);
       String reason = why.map(Why::reason).orElse("");
       if (distrust.isPresent()) {
-        return new Refresh.Unavailable(
-            module, reason + "; " + distrust.get() + ", so it does not run", Cause.UNTRUSTED);
+        return Optional.of(
+            new Refresh.Unavailable(
+                module, reason + "; " + distrust.get() + ", so it does not run", Cause.UNTRUSTED));
       }
       // Only reached with a reason: a current jar that verifies was handed out as it was.
-      return new Refresh.Fallback(current, reason, why.map(Why::cause).orElse(Cause.OTHER));
+      return Optional.of(
+          new Refresh.Fallback(current, reason, why.map(Why::cause).orElse(Cause.OTHER)));
     }
     String damage =
         why.map(w -> w.reason() + "; and ").orElse("") + damaged(current, problem.get());
@@ -121,10 +160,13 @@ final class JarChoice {
           || Trust.distrust(source, older).isPresent()) {
         continue;
       }
-      return new Refresh.Fallback(
-          older, damage + "; the newest older version that verifies runs meanwhile", Cause.DAMAGED);
+      return Optional.of(
+          new Refresh.Fallback(
+              older,
+              damage + "; the newest older version that verifies runs meanwhile",
+              Cause.DAMAGED));
     }
-    return new Refresh.Unavailable(module, damage, Cause.DAMAGED);
+    return Optional.empty();
   }
 
   /** Says what is wrong with a jar, in the words {@code modules} shows, and what repairs it. */

@@ -33,8 +33,12 @@ final class ObjectIntegrity {
    * or another module's jar; empty when it may.
    */
   static Optional<String> problem(CachedJar cached) {
+    return damage(cached).or(() -> foreign(cached));
+  }
+
+  /** Why {@code cached}'s stored jar is not the bytes fetched: missing or damaged. */
+  static Optional<String> damage(CachedJar cached) {
     Path jar = cached.jar();
-    String module = cached.module();
     Seen seen;
     try {
       seen = seen(jar);
@@ -51,6 +55,25 @@ final class ObjectIntegrity {
               + seen.sha256().substring(0, 12)
               + ", not to its name");
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Why {@code cached}'s stored jar, which hashes to its name, is another module's than the record
+   * says; empty when it is the record's, or is missing or damaged (see {@link #damage}).
+   */
+  static Optional<String> foreign(CachedJar cached) {
+    Seen seen;
+    try {
+      seen = seen(cached.jar());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    if (!seen.sha256().equals(cached.sha256())) {
+      return Optional.empty();
+    }
+    String module = cached.module();
+    Path jar = cached.jar();
     String recorded = identity(cached.title(), cached.version());
     if (!seen.identity().equals(recorded)) {
       return Optional.of(
@@ -65,22 +88,6 @@ final class ObjectIntegrity {
               + " (the record names another module's jar)");
     }
     return Optional.empty();
-  }
-
-  /**
-   * Why {@code cached}'s stored jar, which hashes to its name, is another module's than the record
-   * says; empty when it is the record's, or is missing or damaged (reported as such elsewhere).
-   */
-  static Optional<String> foreign(CachedJar cached) {
-    try {
-      Seen seen = seen(cached.jar());
-      if (!seen.sha256().equals(cached.sha256())) {
-        return Optional.empty();
-      }
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-    return problem(cached);
   }
 
   /** Forgets what was seen of {@code jar}: it was just replaced. */

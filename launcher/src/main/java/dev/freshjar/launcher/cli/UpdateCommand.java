@@ -177,6 +177,11 @@ final class UpdateCommand implements Callable<Integer> {
     if (jar.isEmpty() || justChecked) {
       return Optional.empty();
     }
+    Optional<String> damage = jar.get().damage();
+    if (damage.isPresent()) {
+      return Optional.of(
+          damage.get() + "; 'freshjar update' repairs it while its source serves it");
+    }
     try {
       new ModuleJarCheck(outcome.module(), LOAD_BOUND).check(jar.get().jar());
       return Optional.empty();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -26,10 +27,24 @@ public final class ModuleLoader {
 
   private ModuleLoader() {}
 
-  /** Loads a cached module jar. */
+  /** Loads a module jar. */
   public static LoadedModule load(CachedJar jar) throws ModuleLoadException {
     Discovery discovery = discover(jar.module(), jar.jar());
     return new LoadedModule(jar.module(), jar, discovery.loader(), discovery.rules());
+  }
+
+  /**
+   * Loads a jar from the cache, once it is verified: a jar that does not hash to its name (it was
+   * truncated, corrupted or swapped since it was fetched) is refused before any of it is read; see
+   * {@link CachedJar#damage()}.
+   */
+  public static LoadedModule loadCached(CachedJar jar) throws ModuleLoadException {
+    Optional<String> damage = jar.damage();
+    if (damage.isPresent()) {
+      throw new ModuleLoadException(
+          damage.get() + "; 'freshjar update' fetches it again while its source serves it");
+    }
+    return load(jar);
   }
 
   /** Loads a jar only to prove that it can be loaded, then closes it again. */

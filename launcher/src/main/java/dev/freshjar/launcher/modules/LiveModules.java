@@ -175,7 +175,7 @@ public final class LiveModules implements AutoCloseable {
     }
     LoadedModule loaded;
     try {
-      loaded = ModuleLoader.load(offered.get());
+      loaded = ModuleLoader.loadCached(offered.get());
     } catch (Throwable failure) {
       // ModuleLoader closed its loader; a module's fault never ends the session.
       String why =

@@ -52,7 +52,7 @@ public final class ModuleSet implements AutoCloseable {
     }
     try {
       return new ModuleStatus(
-          source, refresh, Optional.of(ModuleLoader.load(jar.get())), Optional.empty());
+          source, refresh, Optional.of(ModuleLoader.loadCached(jar.get())), Optional.empty());
     } catch (ModuleLoadException e) {
       return new ModuleStatus(source, refresh, Optional.empty(), Optional.of(e.getMessage()));
     }
