@@ -151,6 +151,36 @@ class ShellSessionIT {
     }
 
     @Test
+    void stopsAnUpdateWaitingForASlowServerAndTheModuleKeepsItsVersion() throws Exception {
+      assumeScript();
+      serve(ModuleJar.answering("greet", "greet", "hello-1").bytes());
+      try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
+        shell.awaitOut(TerminalLines.PROMPT);
+        server.stubFor(
+            get("/greet.jar")
+                .willReturn(
+                    aResponse()
+                        .withFixedDelay(120_000)
+                        .withBody(ModuleJar.answering("greet", "greet", "hello-2").bytes())));
+        shell.send("update");
+        ShellIT.awaitTrue(
+            () -> server.findAll(getRequestedFor(urlEqualTo("/greet.jar"))).size() >= 2,
+            "the update asked the slow server");
+        shell.type(CTRL_C);
+
+        assertThat(shell.awaitOut(TerminalLines.PROMPT))
+            .containsPattern(
+                "greet: failed: interrupted while checking for updates;"
+                    + " still running 1\\.0/[0-9a-f]{12}\r?\n");
+        shell.send("greet README.md");
+        assertThat(shell.awaitOut("hello-1")).doesNotContain("hello-2");
+        shell.awaitOut(TerminalLines.PROMPT);
+        shell.send("quit");
+        assertThat(shell.waitForExit()).as(shell.toString()).isZero();
+      }
+    }
+
+    @Test
     void twiceAtAnEmptyPromptLeavesTheSession() {
       assumeScript();
       serve(ModuleJar.answering("greet", "greet", "hello-1").bytes());
