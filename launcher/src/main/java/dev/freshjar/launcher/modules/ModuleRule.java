@@ -6,6 +6,7 @@ import dev.freshjar.api.Parameter;
 import dev.freshjar.api.Rule;
 import dev.freshjar.api.Table;
 import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.ResourceLimits;
 import dev.freshjar.launcher.loading.LoadedModule;
 import java.io.IOException;
 import java.util.List;
@@ -49,7 +50,8 @@ public final class ModuleRule {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(module.loader());
-    try {
+    try (RunningRules.Running running =
+        RunningRules.enter(qualifiedName() + " (" + module.versionLabel() + ")")) {
       Table table = rule.apply(input, arguments);
       if (table == null) {
         throw CommandFailure.ruleFailed(qualifiedName() + " returned no result", null);
@@ -60,6 +62,9 @@ public final class ModuleRule {
           qualifiedName() + " could not read " + input.name() + ": " + e.getMessage(), e);
     } catch (CommandFailure e) {
       throw e;
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // The rule's frames and objects are gone once it has thrown: there is room for the words.
+      throw CommandFailure.ruleFailed(ResourceLimits.describe(qualifiedName(), e), e);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
