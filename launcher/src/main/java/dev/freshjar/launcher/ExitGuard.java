@@ -45,7 +45,7 @@ public final class ExitGuard {
             + caller.get()
             + " called System.exit, which ends the whole process; a rule must return its"
             + " result instead. freshjar stops here with exit 1 (in a shell, the commands after"
-            + " this one did not run)."); any command after it did not run.");
+            + " this one did not run).");
     err.flush();
     // The only way to give a status other than the one being exited with; the hooks after this
     // one (none of freshjar's) do not run.
