@@ -2,6 +2,8 @@ package dev.freshjar.launcher.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +14,7 @@ import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +65,17 @@ class InputReadOnceIT {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.stdout()).as(run.toString()).isEqualTo("version\tbytes\nv2\t" + SIZE + "\n");
+  }
+
+  @Test
+  void aDownloadedInputIsFetchedOnceAndTheNewVersionCountsEveryByte() throws Exception {
+    server.stubFor(get("/input.txt").willReturn(aResponse().withBody(Files.readAllBytes(input))));
+
+    Result run = freshjar.run("--format", "tsv", "count", server.baseUrl() + "/input.txt");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.stdout()).as(run.toString()).isEqualTo("version\tbytes\nv2\t" + SIZE + "\n");
+    server.verify(1, getRequestedFor(urlEqualTo("/input.txt")));
   }
 
   void serve(byte[] jar, String etag, int delayMillis) {
