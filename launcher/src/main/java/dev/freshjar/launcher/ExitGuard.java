@@ -23,7 +23,23 @@ public final class ExitGuard {
 
   /** Watches every exit from now on; reports a foreign one on {@code err}. */
   public static void install(PrintStream err) {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> check(err), "freshjar-exit-guard"));
+    Runtime.getRuntime().addShutdownHook(new Hook(err));
+  }
+
+  // A class, not a lambda: this runs before anything else, and the first lambda of a process
+  // costs milliseconds of method-handle set-up that the class-data archive does not hold here.
+  private static final class Hook extends Thread {
+    private final PrintStream err;
+
+    Hook(PrintStream err) {
+      super("freshjar-exit-guard");
+      this.err = err;
+    }
+
+    @Override
+    public void run() {
+      check(err);
+    }
   }
 
   /** Ends the process with {@code status}, as freshjar's own decision. */
