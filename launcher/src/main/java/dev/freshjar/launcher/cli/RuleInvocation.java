@@ -68,6 +68,9 @@ final class RuleInvocation {
     List<ModuleSource> sources = command.sources();
     Refresher refresher = command.refresher();
     CompletableFuture<List<Refresh>> checks = refresher.startAll(sources, mode);
+    // A URL as the last word is, by the rule-line grammar, the input: start its download now, so
+    // that it overlaps the modules' loading as well as the checks.
+    inputs.openAhead(words.get(words.size() - 1));
     List<Refresh> refreshes;
     try (ModuleSet cached =
         ModuleSet.load(sources, refresher.refreshAll(sources, Refresher.Mode.OFFLINE))) {

@@ -50,7 +50,8 @@ public final class InputResolver {
     }
   }
 
-  private static boolean isHttp(String spec) {
+  /** Whether {@code spec} is an http(s) URL. */
+  static boolean isHttp(String spec) {
     String lower = spec.toLowerCase(Locale.ROOT);
     return lower.startsWith("http://") || lower.startsWith("https://");
   }

@@ -32,13 +32,44 @@ public final class OneShotInputs implements AutoCloseable {
   public synchronized Input get(String spec) {
     RereadableInput input = inputs.get(spec);
     if (input == null) {
-      input = new RereadableInput(resolver.resolve(spec), tempDir);
-      if (lastReader) {
-        input.lastReader();
-      }
+      input = newInput(spec);
       inputs.put(spec, input);
     }
     return input.input();
+  }
+
+  /**
+   * Starts opening {@code spec} now, on a thread of its own, when it is an http(s) URL: its
+   * connection and first bytes are then under way while the modules load. Other inputs cost nothing
+   * to open and are left to the rule.
+   */
+  public synchronized void openAhead(String spec) {
+    if (!InputResolver.isHttp(spec) || inputs.containsKey(spec)) {
+      return;
+    }
+    RereadableInput input;
+    try {
+      input = newInput(spec);
+    } catch (RuntimeException e) {
+      // Not lost: the rule's run resolves the same spec and reports this in its place.
+      return;
+    }
+    inputs.put(spec, input);
+    input.openAhead(OneShotInputs::startDaemon);
+  }
+
+  private static void startDaemon(Runnable task) {
+    Thread thread = new Thread(task, "freshjar-input");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private RereadableInput newInput(String spec) {
+    RereadableInput input = new RereadableInput(resolver.resolve(spec), tempDir);
+    if (lastReader) {
+      input.lastReader();
+    }
+    return input;
   }
 
   /** The run that reads now, or reads next, is the last: nothing more needs keeping. */

@@ -4,7 +4,11 @@ import dev.freshjar.api.Input;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * One input that every reader gets whole, from its first byte, although its source is read once: a
@@ -17,6 +21,8 @@ final class RereadableInput implements Closeable {
   private boolean reopen;
   private boolean lastReader;
   private Spool spool;
+  // The source opened ahead of the rule (a download started while the modules load), if it was.
+  private CompletableFuture<InputStream> opening;
 
   RereadableInput(Input source, Path tempDir) {
     this.source = source;
@@ -36,6 +42,41 @@ final class RereadableInput implements Closeable {
     }
   }
 
+  /**
+   * Opens the source now on {@code executor}, so that a download's connection and first bytes are
+   * under way before the rule asks for them; the rule's first open gets that stream.
+   */
+  synchronized void openAhead(Executor executor) {
+    if (opening == null && spool == null && !reopen) {
+      opening =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return source.openStream();
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              executor);
+    }
+  }
+
+  private InputStream openSource() throws IOException {
+    if (opening == null) {
+      return source.openStream();
+    }
+    CompletableFuture<InputStream> ahead = opening;
+    opening = null;
+    try {
+      return ahead.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
+    }
+  }
+
   private synchronized InputStream open() throws IOException {
     if (spool != null) {
       return spool.reader();
@@ -43,7 +84,7 @@ final class RereadableInput implements Closeable {
     if (reopen) {
       return source.openStream();
     }
-    InputStream first = source.openStream();
+    InputStream first = openSource();
     if (first instanceof OpenedFile file && file.rereadable()) {
       reopen = true;
       return first;
@@ -57,8 +98,20 @@ final class RereadableInput implements Closeable {
 
   @Override
   public synchronized void close() throws IOException {
+    if (opening != null) {
+      // Opened ahead for a rule that never asked for it.
+      opening.thenAccept(RereadableInput::closeUnread);
+    }
     if (spool != null) {
       spool.close();
+    }
+  }
+
+  private static void closeUnread(InputStream stream) {
+    try {
+      stream.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing an input nobody read", e);
     }
   }
 }
