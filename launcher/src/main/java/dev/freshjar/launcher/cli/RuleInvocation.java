@@ -75,13 +75,14 @@ final class RuleInvocation {
     try (ModuleSet cached =
         ModuleSet.load(sources, refresher.refreshAll(sources, Refresher.Mode.OFFLINE))) {
       AtomicBoolean superseded = new AtomicBoolean();
-      checks.thenAccept(
-          outcome -> {
-            if (cached.refreshedAs(outcome).isPresent()) {
+      checks.whenComplete(
+          (outcome, error) -> {
+            if (error == null && cached.refreshedAs(outcome).isPresent()) {
               // The early run is the last to read: what it reads needs no keeping.
               inputs.lastReader();
             } else {
               superseded.set(true);
+              inputs.release();
             }
           });
       Early early = runEarly(cached, words, inputs, superseded);

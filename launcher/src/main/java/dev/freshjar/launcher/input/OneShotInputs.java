@@ -18,6 +18,7 @@ public final class OneShotInputs implements AutoCloseable {
   private final Path tempDir;
   private final Map<String, RereadableInput> inputs = new HashMap<>();
   private boolean lastReader;
+  private boolean released;
 
   /**
    * @param resolver resolves what the user typed as INPUT
@@ -69,7 +70,16 @@ public final class OneShotInputs implements AutoCloseable {
     if (lastReader) {
       input.lastReader();
     }
+    if (released) {
+      input.release();
+    }
     return input;
+  }
+
+  /** Another run will read after the one reading now: keep every byte for it. */
+  public synchronized void release() {
+    released = true;
+    inputs.values().forEach(RereadableInput::release);
   }
 
   /** The run that reads now, or reads next, is the last: nothing more needs keeping. */

@@ -20,6 +20,7 @@ final class RereadableInput implements Closeable {
   private final Path tempDir;
   private boolean reopen;
   private boolean lastReader;
+  private boolean released;
   private Spool spool;
   // The source opened ahead of the rule (a download started while the modules load), if it was.
   private CompletableFuture<InputStream> opening;
@@ -77,6 +78,14 @@ final class RereadableInput implements Closeable {
     }
   }
 
+  /** A reader will follow the one open now: keep everything. */
+  synchronized void release() {
+    released = true;
+    if (spool != null) {
+      spool.release();
+    }
+  }
+
   private synchronized InputStream open() throws IOException {
     if (spool != null) {
       return spool.reader();
@@ -93,6 +102,9 @@ final class RereadableInput implements Closeable {
       return first;
     }
     spool = new Spool(source.name(), first, tempDir);
+    if (released) {
+      spool.release();
+    }
     return spool.reader();
   }
 

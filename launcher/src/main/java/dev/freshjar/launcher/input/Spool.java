@@ -21,6 +21,9 @@ import java.util.List;
 final class Spool implements Closeable {
   private static final int CHUNK = 1 << 16;
   private static final int MEMORY_CHUNKS = 128; // 8 MiB in memory, then a file
+  // Past this, the first reader waits until it is known whether anyone reads again: a large
+  // standard input must not fill the temporary directory while a slow update check decides.
+  static final long WAIT_BEYOND = 64L << 20;
 
   private final String name;
   private final InputStream source;
@@ -29,14 +32,21 @@ final class Spool implements Closeable {
   private FileChannel file;
   private long recorded;
   private boolean sourceEnded;
+  private final long waitBeyond;
   private volatile boolean recording = true;
+  private boolean released;
   // A reader went past what was recorded without recording it: nobody can start over.
   private boolean passedRecord;
 
   Spool(String name, InputStream source, Path tempDir) {
+    this(name, source, tempDir, WAIT_BEYOND);
+  }
+
+  Spool(String name, InputStream source, Path tempDir, long waitBeyond) {
     this.name = name;
     this.source = source;
     this.tempDir = tempDir;
+    this.waitBeyond = waitBeyond;
   }
 
   /** A reader from the first byte. */
@@ -48,8 +58,18 @@ final class Spool implements Closeable {
   }
 
   /** No reader will be opened after the ones already open, so nothing more needs keeping. */
-  void stopRecording() {
+  synchronized void stopRecording() {
     recording = false;
+    notifyAll();
+  }
+
+  /**
+   * Another reader will follow (the early run is abandoned): a reader waiting at the bound goes on
+   * recording, whatever it costs, since the next reader needs every byte.
+   */
+  synchronized void release() {
+    released = true;
+    notifyAll();
   }
 
   @Override
@@ -72,6 +92,14 @@ final class Spool implements Closeable {
     }
     if (sourceEnded) {
       return -1;
+    }
+    while (recording && !released && recorded >= waitBeyond) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while waiting for the update checks");
+      }
     }
     int read = source.read(buffer, offset, length);
     if (read < 0) {

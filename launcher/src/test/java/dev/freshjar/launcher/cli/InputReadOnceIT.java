@@ -68,6 +68,19 @@ class InputReadOnceIT {
   }
 
   @Test
+  void aStandardInputLargerThanWhatIsKeptBeforeTheCheckEndsIsCountedWhole() {
+    // Past 64 MiB the early run waits for the check's verdict rather than fill TMPDIR.
+    long size = 80_000_000;
+    Result run =
+        freshjar
+            .wrappedIn("bash", "-c", "head -c " + size + " /dev/zero | \"$@\" -", "bash")
+            .run("--format", "tsv", "count");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.stdout()).as(run.toString()).isEqualTo("version\tbytes\nv2\t" + size + "\n");
+  }
+
+  @Test
   void aDownloadedInputIsFetchedOnceAndTheNewVersionCountsEveryByte() throws Exception {
     server.stubFor(get("/input.txt").willReturn(aResponse().withBody(Files.readAllBytes(input))));
 

@@ -75,4 +75,37 @@ class SpoolTest {
       assertThat(spool.reader().readAllBytes()).isEqualTo(data);
     }
   }
+
+  @Test
+  void theFirstReaderWaitsAtTheBoundUntilToldThatNoneFollows() throws Exception {
+    byte[] data = bytes(1_000_000);
+    try (Spool spool = new Spool("-", new ByteArrayInputStream(data), tempDir, 100_000)) {
+      InputStream reader = spool.reader();
+      java.util.concurrent.CompletableFuture<byte[]> all =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return reader.readAllBytes();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      Thread.sleep(200);
+      assertThat(all).as("waiting at the bound").isNotDone();
+
+      spool.stopRecording();
+
+      assertThat(all.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(data);
+    }
+  }
+
+  @Test
+  void aReleasedSpoolKeepsEverythingForTheNextReader() throws IOException {
+    byte[] data = bytes(1_000_000);
+    try (Spool spool = new Spool("-", new ByteArrayInputStream(data), tempDir, 100_000)) {
+      spool.release();
+      spool.reader().readAllBytes();
+      assertThat(spool.reader().readAllBytes()).isEqualTo(data);
+    }
+  }
 }
