@@ -9,12 +9,16 @@
 # loop: freshjar --offline (no update check at all), freshjar without class-data sharing, and
 # freshjar with the JVM's default JIT thresholds (bin/freshjar raises C2's tenfold).
 #
+# The reference runs on the interpreter binary itself (sys.executable): a version manager's
+# 'python3' shim would add its own start-up (about 0.3 s with pyenv) to every run.
+#
 # Environment: RUNS (default 21), PORT (default 18931).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 runs="${RUNS:-21}"
 port="${PORT:-18931}"
+python=$(python3 -c 'import sys; print(sys.executable)')
 work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 
@@ -46,7 +50,7 @@ variant() {
     freshjar-offline) "${freshjar[@]}" --offline top "$corpus" ;;
     freshjar-no-cds) FRESHJAR_JAVA_OPTS=-Xshare:off "${freshjar[@]}" top "$corpus" ;;
     freshjar-default-jit) FRESHJAR_JAVA_OPTS=$default_jit "${freshjar[@]}" top "$corpus" ;;
-    reference) python3 "$repo/reference/text_utils.py" top "$corpus" ;;
+    reference) "$python" "$repo/reference/text_utils.py" top "$corpus" ;;
   esac
 }
 
@@ -78,7 +82,7 @@ median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }
 conditional=$(grep -c '" 304 ' "$work/server.log" || true)
 reference_ms=$(median "$work/reference.times")
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $("$python" --version) ($python), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "runs: $runs each, interleaved; update checks answered 304: $conditional"
 printf '%-18s %12s %10s %14s\n' command "median ms" "vs ref" "median CPU ms"
 for name in "${order[@]}"; do

@@ -11,7 +11,7 @@ import okhttp3.OkHttpClient;
  * explicitly allowed) get a client without TLS, because setting up TLS (loading the trust store) is
  * the largest part of that cost and a warm start against such a source needs none of it.
  */
-final class SharedHttpClient {
+public final class SharedHttpClient {
   private SharedHttpClient() {}
 
   private static OkHttpClient.Builder base() {
@@ -32,8 +32,11 @@ final class SharedHttpClient {
         base().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
   }
 
-  /** The client for a URL of {@code scheme} ("http" or "https"). */
-  static OkHttpClient forScheme(String scheme) {
+  /**
+   * The client for a URL of {@code scheme} ("http" or "https"), shared by the update checks and the
+   * launcher's downloads of documents, so that a run builds one client and one connection pool.
+   */
+  public static OkHttpClient forScheme(String scheme) {
     return "https".equalsIgnoreCase(scheme) ? Tls.CLIENT : Cleartext.CLIENT;
   }
 }

@@ -2,7 +2,9 @@ package dev.freshjar.launcher;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.freshjar.launcher.cli.Cli;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -45,10 +47,20 @@ final class ClassDataTraining {
             }
           }
         });
+    byte[] document = "the cat and the hat\nthe end\n".getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        "/sample.txt",
+        exchange -> {
+          exchange.sendResponseHeaders(200, document.length);
+          try (OutputStream body = exchange.getResponseBody()) {
+            body.write(document);
+          }
+        });
     server.start();
     try {
       Path text = Files.writeString(work.resolve("sample.txt"), "the cat and the hat\nthe end\n");
-      String module = "text=http://127.0.0.1:" + server.getAddress().getPort() + "/module.jar";
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      String module = "text=" + base + "/module.jar";
       String cache = work.resolve("cache").toString();
       // An empty configuration of its own: the training must never reach the user's modules.
       String config = Files.writeString(work.resolve("modules.conf"), "").toString();
@@ -58,6 +70,8 @@ final class ClassDataTraining {
               List.of("top", text.toString()),
               List.of("--format", "tsv", "wc", text.toString()),
               List.of("--format", "json", "histogram", text.toString()),
+              List.of("top", base + "/sample.txt"),
+              List.of("wc", "-"),
               List.of("rules"),
               List.of("modules"));
       for (List<String> command : commands) {
@@ -66,7 +80,9 @@ final class ClassDataTraining {
                     Stream.of("--config", config, "--cache-dir", cache, "--module", module),
                     command.stream())
                 .toArray(String[]::new);
-        Cli.run(args, System.in, new PrintWriter(new StringWriter()), nowhere(), Map.of());
+        // Never the user's standard input: the training runs unseen.
+        InputStream in = new ByteArrayInputStream(document);
+        Cli.run(args, in, new PrintWriter(new StringWriter()), nowhere(), Map.of());
       }
     } finally {
       server.stop(0);

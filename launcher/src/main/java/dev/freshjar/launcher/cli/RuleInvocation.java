@@ -6,13 +6,11 @@ import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.input.InputResolver;
+import dev.freshjar.launcher.input.OneShotInputs;
 import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.ModuleSet;
 import dev.freshjar.launcher.modules.Refresher;
 import dev.freshjar.launcher.modules.RuleLine;
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,12 +21,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one rule from the command line: {@code RULE [RULE-OPTIONS] INPUT}.
  *
- * <p>When the modules are checked for updates and the input is a local file, the rule does not wait
- * for the checks: it runs at once on the cached jars, and its result is printed only if the checks
- * then confirm that every module's newest jar is the one it ran on (a 304, the usual case). If a
- * check brings a different jar, that early run is abandoned, its input failing at the next read,
- * and the rule runs again on the new jars. The user sees exactly what a run after the checks would
- * show; the checks' time is hidden behind the rule's.
+ * <p>When the modules are checked for updates, the rule does not wait for the checks: it runs at
+ * once on the cached jars, and its result (or its failure) is reported only if the checks then
+ * confirm that every module's newest jar is the one it ran on (a 304, the usual case). If a check
+ * brings a different jar, that early run is abandoned, its input failing at the next read, and the
+ * rule runs again on the new jars, on the same bytes: the input is read from its source once
+ * ({@link OneShotInputs}), so a pipe, standard input or a download gives the rerun every byte. The
+ * user sees exactly what a run after the checks would show; the checks' time is hidden behind the
+ * rule's.
  */
 final class RuleInvocation {
   private final FreshjarCommand command;
@@ -37,42 +37,78 @@ final class RuleInvocation {
     this.command = command;
   }
 
+  /** What the early run came to. */
+  private sealed interface Early {
+    /** It did not run: the rule's help was asked for, or the rule is not among the cached ones. */
+    record NotRun() implements Early {}
+
+    record Done(Table table) implements Early {}
+
+    /** The rule or its input failed: the same failure a run on the same jars would meet. */
+    record Failed(RuntimeException failure) implements Early {}
+  }
+
   int run(List<String> words) {
     Refresher.Mode mode = command.refreshMode();
-    if (mode != Refresher.Mode.CHECK) {
-      try (ModuleSet modules = command.openModules()) {
-        return command.finish(runOn(modules, words));
+    try (OneShotInputs inputs =
+        new OneShotInputs(
+            new InputResolver(command.streams().in()),
+            OneShotInputs.defaultTempDir(command.env()))) {
+      if (mode != Refresher.Mode.CHECK) {
+        inputs.lastReader();
+        try (ModuleSet modules = command.openModules()) {
+          return command.finish(runOn(modules, words, inputs));
+        }
       }
+      return runWhileChecking(words, mode, inputs);
     }
+  }
+
+  private int runWhileChecking(List<String> words, Refresher.Mode mode, OneShotInputs inputs) {
     List<ModuleSource> sources = command.sources();
     Refresher refresher = command.refresher();
     CompletableFuture<List<Refresh>> checks = refresher.startAll(sources, mode);
+    // A URL as the last word is, by the rule-line grammar, the input: start its download now, so
+    // that it overlaps the modules' loading as well as the checks.
+    inputs.openAhead(words.get(words.size() - 1));
     List<Refresh> refreshes;
     try (ModuleSet cached =
         ModuleSet.load(sources, refresher.refreshAll(sources, Refresher.Mode.OFFLINE))) {
       AtomicBoolean superseded = new AtomicBoolean();
-      checks.thenAccept(outcome -> superseded.set(cached.refreshedAs(outcome).isEmpty()));
-      Optional<Table> early = runEarly(cached, words, superseded);
+      checks.whenComplete(
+          (outcome, error) -> {
+            if (error == null && cached.refreshedAs(outcome).isPresent()) {
+              // The early run is the last to read: what it reads needs no keeping.
+              inputs.lastReader();
+            } else {
+              superseded.set(true);
+              inputs.release();
+            }
+          });
+      Early early = runEarly(cached, words, inputs, superseded);
       refreshes = join(checks);
       Optional<ModuleSet> confirmed = cached.refreshedAs(refreshes);
       if (confirmed.isPresent()) {
         command.warn(confirmed.get().statuses(), mode);
-        if (early.isPresent()) {
-          Printing.print(command, early.get());
+        if (early instanceof Early.Done done) {
+          Printing.print(command, done.table());
           return command.finish(ExitStatus.OK.code());
         }
-        // The same jars, already loaded: run here what could not run early (standard input, a
-        // URL, a rule's help) or failed early (its failure is reported now).
-        return command.finish(runOn(confirmed.get(), words));
+        if (early instanceof Early.Failed failed) {
+          throw failed.failure();
+        }
+        // The same jars, already loaded: run here what did not run early.
+        return command.finish(runOn(confirmed.get(), words, inputs));
       }
     }
+    inputs.lastReader();
     try (ModuleSet modules = ModuleSet.load(sources, refreshes)) {
       command.warn(modules.statuses(), mode);
-      return command.finish(runOn(modules, words));
+      return command.finish(runOn(modules, words, inputs));
     }
   }
 
-  private int runOn(ModuleSet modules, List<String> words) {
+  private int runOn(ModuleSet modules, List<String> words, OneShotInputs inputs) {
     ModuleRule rule = modules.rules().resolve(words.get(0));
     RuleLine line =
         RuleLine.parse(rule, words.subList(1, words.size()), RuleLine.Syntax.OPTIONS, Map.of());
@@ -81,35 +117,38 @@ final class RuleInvocation {
       command.streams().out().flush();
       return ExitStatus.OK.code();
     }
-    Input input = new InputResolver(command.streams().in()).resolve(line.input());
-    Printing.print(command, rule.run(input, line.arguments()));
+    Printing.print(command, rule.run(inputs.get(line.input()), line.arguments()));
     return ExitStatus.OK.code();
   }
 
-  /**
-   * The rule's result on the cached jars, when the input is a local file and the run succeeds;
-   * empty otherwise.
-   */
-  private Optional<Table> runEarly(ModuleSet cached, List<String> words, AtomicBoolean superseded) {
+  /** The rule's result, or its failure, on the cached jars. */
+  private Early runEarly(
+      ModuleSet cached, List<String> words, OneShotInputs inputs, AtomicBoolean superseded) {
+    ModuleRule rule;
+    RuleLine line;
     try {
-      ModuleRule rule = cached.rules().resolve(words.get(0));
-      RuleLine line =
+      rule = cached.rules().resolve(words.get(0));
+      line =
           RuleLine.parse(rule, words.subList(1, words.size()), RuleLine.Syntax.OPTIONS, Map.of());
-      if (line.helpRequested() || !InputResolver.isLocalFile(line.input())) {
-        return Optional.empty();
-      }
-      Input input = new InputResolver(InputStream.nullInputStream()).resolve(line.input());
+    } catch (RuntimeException e) {
+      // An unknown rule or a bad option may be what a newer jar fixes: the run after the checks
+      // tells.
+      return new Early.NotRun();
+    }
+    if (line.helpRequested()) {
+      return new Early.NotRun();
+    }
+    try {
+      Input input = inputs.get(line.input());
       Input abandonable =
           Input.of(
               input.name(),
-              () -> new Abandonable(input.openStream(), superseded),
+              () -> new Abandonable(input.openStream(), superseded::get),
               input.charset(),
               input.sizeHint().orElse(-1));
-      return Optional.of(rule.run(abandonable, line.arguments()));
+      return new Early.Done(rule.run(abandonable, line.arguments()));
     } catch (RuntimeException e) {
-      // Not lost: the run after the checks meets the same failure and reports it, or succeeds on
-      // a newer jar that fixed it.
-      return Optional.empty();
+      return new Early.Failed(e);
     }
   }
 
@@ -118,40 +157,6 @@ final class RuleInvocation {
       return checks.join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
-  }
-
-  /** A stream that fails at the next read once the checks found a newer jar. */
-  private static final class Abandonable extends FilterInputStream {
-    private final AtomicBoolean superseded;
-
-    Abandonable(InputStream in, AtomicBoolean superseded) {
-      super(in);
-      this.superseded = superseded;
-    }
-
-    @Override
-    public int read() throws IOException {
-      check();
-      return super.read();
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      check();
-      return super.read(buffer, offset, length);
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      check();
-      return super.skip(n);
-    }
-
-    private void check() throws IOException {
-      if (superseded.get()) {
-        throw new IOException("a newer module version arrived; this run is abandoned");
-      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.input;
 
 import dev.freshjar.api.Input;
+import dev.freshjar.cache.SharedHttpClient;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,34 +9,39 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
-/** Streams documents named by http(s) URLs; the client is built on first use only. */
+/**
+ * Streams documents named by http(s) URLs, on the process's shared client of the URL's scheme (the
+ * update checks' own): a plain-http document never pays for TLS set-up, and a run builds one
+ * client, not two.
+ */
 final class HttpDocuments {
-  private OkHttpClient client;
 
   Input input(URI url) {
     return Input.of(url.toString(), () -> open(url), StandardCharsets.UTF_8, -1);
   }
 
-  private synchronized OkHttpClient client() {
-    if (client == null) {
-      client =
-          new OkHttpClient.Builder()
-              .connectTimeout(Duration.ofSeconds(10))
-              .readTimeout(Duration.ofSeconds(30))
-              .build();
-    }
-    return client;
+  private static OkHttpClient client(URI url) {
+    // Documents follow redirects, as they always have (the checks' client does not: it checks each
+    // hop itself); one from http to https is followed by open(), on the TLS client, since the
+    // plain-http client has no TLS. newBuilder() shares the connection pool and threads.
+    return SharedHttpClient.forScheme(url.getScheme())
+        .newBuilder()
+        .followRedirects(true)
+        .followSslRedirects(false)
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .build();
   }
 
   private InputStream open(URI url) throws IOException {
-    Request request = new Request.Builder().url(url.toString()).build();
-    Response response = client().newCall(request).execute();
+    Response response = followSchemeChange(get(url));
     ResponseBody body = response.body();
     if (!response.isSuccessful() || body == null) {
       response.close();
@@ -53,5 +59,20 @@ final class HttpDocuments {
         response.close();
       }
     };
+  }
+
+  /** The response a redirect to another scheme leads to: OkHttp followed all the others. */
+  private static Response followSchemeChange(Response response) throws IOException {
+    String location = response.header("Location");
+    HttpUrl next = location == null ? null : response.request().url().resolve(location);
+    if (!response.isRedirect() || next == null) {
+      return response;
+    }
+    response.close();
+    return get(next.uri());
+  }
+
+  private static Response get(URI url) throws IOException {
+    return client(url).newCall(new Request.Builder().url(url.toString()).build()).execute();
   }
 }

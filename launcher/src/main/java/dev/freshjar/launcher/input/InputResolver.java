@@ -50,15 +50,8 @@ public final class InputResolver {
     }
   }
 
-  /**
-   * Whether {@code spec} names a local file (a path or a file: URL), which can be read more than
-   * once, unlike standard input or a download.
-   */
-  public static boolean isLocalFile(String spec) {
-    return !spec.equals("-") && !isHttp(spec);
-  }
-
-  private static boolean isHttp(String spec) {
+  /** Whether {@code spec} is an http(s) URL. */
+  static boolean isHttp(String spec) {
     String lower = spec.toLowerCase(Locale.ROOT);
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
@@ -83,11 +76,12 @@ public final class InputResolver {
     }
     long size;
     try {
-      size = Files.size(path);
+      // A FIFO or a device has no size to tell: its Files.size is 0.
+      size = Files.isRegularFile(path) ? Files.size(path) : -1;
     } catch (IOException e) {
       throw inputFailure("cannot read " + spec + ": " + e.getMessage());
     }
-    return Input.of(spec, () -> Files.newInputStream(path), StandardCharsets.UTF_8, size);
+    return Input.of(spec, () -> OpenedFile.open(path), StandardCharsets.UTF_8, size);
   }
 
   private static URI uri(String spec) {

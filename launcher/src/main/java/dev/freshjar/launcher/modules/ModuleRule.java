@@ -6,6 +6,7 @@ import dev.freshjar.api.Parameter;
 import dev.freshjar.api.Rule;
 import dev.freshjar.api.Table;
 import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.ResourceLimits;
 import dev.freshjar.launcher.loading.LoadedModule;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
@@ -50,7 +51,8 @@ public final class ModuleRule {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(module.loader());
-    try {
+    try (RunningRules.Running running =
+        RunningRules.enter(qualifiedName() + " (" + module.versionLabel() + ")")) {
       Table table = rule.apply(input, arguments);
       if (table == null) {
         throw CommandFailure.ruleFailed(qualifiedName() + " returned no result", null);
@@ -66,6 +68,9 @@ public final class ModuleRule {
           e);
     } catch (CommandFailure e) {
       throw e;
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      // The rule's frames and objects are gone once it has thrown: there is room for the words.
+      throw CommandFailure.ruleFailed(ResourceLimits.describe(qualifiedName(), e), e);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Throwable e) {
