@@ -113,7 +113,7 @@ final class WordCounts {
       int slot = (hash >>> shift) * STRIDE;
       while (true) {
         if (slots[slot + COUNT] == 0) {
-          insert(slot, first, second, bytes, from, length);
+          insert(slot, first, second, bytes, from, length, 1);
           break;
         }
         // Non-short-circuit &: one branch for the three comparisons.
@@ -129,12 +129,50 @@ final class WordCounts {
     }
   }
 
-  private void insert(int slot, long first, long second, byte[] bytes, int from, int length)
+  /** Adds every word of {@code other} with its count; {@code other} is left as it was. */
+  void addAllOf(WordCounts other) throws IOException {
+    long[] theirs = other.slots;
+    for (int slot = 0; slot < theirs.length; slot += STRIDE) {
+      long count = theirs[slot + COUNT];
+      if (count != 0) {
+        add(other.arena, other.offset(slot), other.length(slot), count);
+      }
+    }
+  }
+
+  /** Adds {@code count} occurrences of the word {@code bytes[from, from + length)}. */
+  void add(byte[] bytes, int from, int length, long count) throws IOException {
+    long first = AsciiBlock.readPartial(bytes, from, Math.min(length, 8));
+    long second = AsciiBlock.readPartial(bytes, from + 8, Math.min(Math.max(length - 8, 0), 8));
+    int hash = WordHash.of(bytes, from, length, first, second);
+    int mask = slots.length - 1;
+    int slot = (hash >>> shift) * STRIDE;
+    while (slots[slot + COUNT] != 0) {
+      if (slots[slot + FIRST] == first
+          && slots[slot + SECOND] == second
+          && length(slot) == length
+          && Arrays.equals(
+              arena, offset(slot), offset(slot) + length, bytes, from, from + length)) {
+        slots[slot + COUNT] += count;
+        return;
+      }
+      slot = (slot + STRIDE) & mask;
+    }
+    insert(slot, first, second, bytes, from, length, count);
+  }
+
+  /** How many distinct words there are. */
+  int size() {
+    return size;
+  }
+
+  private void insert(
+      int slot, long first, long second, byte[] bytes, int from, int length, long count)
       throws IOException {
     slots[slot + FIRST] = first;
     slots[slot + SECOND] = second;
     slots[slot + LENGTH_AND_OFFSET] = ((long) length << 32) | store(bytes, from, length);
-    slots[slot + COUNT] = 1;
+    slots[slot + COUNT] = count;
     // At most half full, so that probe sequences stay short.
     if (++size > slots.length / STRIDE / 2) {
       grow();
