@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Counts the words of a seekable UTF-8 input on several threads: the input is cut into {@link
@@ -25,21 +26,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ParallelCount {
   private final Input input;
   private final long[] cuts;
+  private final Supplier<WordCounts> newTable;
   private final AtomicInteger nextChunk = new AtomicInteger();
 
-  private ParallelCount(Input input, long[] cuts) {
+  private ParallelCount(Input input, long[] cuts, Supplier<WordCounts> newTable) {
     this.input = input;
     this.cuts = cuts;
+    this.newTable = newTable;
   }
 
   /**
-   * Counts the words of {@code input} in {@code chunks} chunks on at most {@code threads} threads.
+   * Counts the words of {@code input} in {@code chunks} chunks on {@code workers} threads, each
+   * into a table of its own made by {@code newTable}.
    *
+   * @return the threads' tables, which together hold the counts (less what they spilled)
    * @throws InterruptedIOException when the calling thread is interrupted; the threads are stopped
    */
-  static WordCounts count(Input input, long size, int chunks, int threads) throws IOException {
-    ParallelCount count = new ParallelCount(input, Chunks.cuts(input, size, chunks));
-    int workers = Math.min(threads, chunks);
+  static List<WordCounts> count(
+      Input input, long size, int chunks, int workers, Supplier<WordCounts> newTable)
+      throws IOException {
+    ParallelCount count = new ParallelCount(input, Chunks.cuts(input, size, chunks), newTable);
     ExecutorService pool = Executors.newFixedThreadPool(workers, daemons());
     try {
       ExecutorCompletionService<WordCounts> done = new ExecutorCompletionService<>(pool);
@@ -51,7 +57,7 @@ final class ParallelCount {
       for (int i = 0; i < workers; i++) {
         tables.add(done.take().get());
       }
-      return sum(tables);
+      return tables;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while counting " + input.name());
@@ -67,7 +73,7 @@ final class ParallelCount {
 
   /** What one thread does: counts chunks until there are none left. */
   private WordCounts countChunks() throws IOException {
-    WordCounts counts = new WordCounts();
+    WordCounts counts = newTable.get();
     for (int k = nextChunk.getAndIncrement();
         k < cuts.length - 1;
         k = nextChunk.getAndIncrement()) {
@@ -81,7 +87,8 @@ final class ParallelCount {
     return counts;
   }
 
-  private static WordCounts sum(List<WordCounts> tables) throws IOException {
+  /** Adds the tables up into the largest of them, and returns that. */
+  static WordCounts sum(List<WordCounts> tables) throws IOException {
     WordCounts largest = tables.get(0);
     for (WordCounts table : tables) {
       if (table.size() > largest.size()) {
