@@ -22,7 +22,7 @@ record CountingPlan(
   private static final long MIN_CHUNK = 8L << 20;
   // With the JVM's own needs, this keeps a run's resident memory well under 512 MB; 1 GB of
   // English-like text (400,000 distinct words) never spills.
-  private static final long TABLE_BUDGET = 160L << 20;
+  private static final long TABLE_BUDGET = 128L << 20;
 
   CountingPlan {
     if (threads < 1 || minChunk < 1 || chunksPerThread < 1 || tableBudget < 1) {
