@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjar.api.Input;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
@@ -121,6 +123,29 @@ class ParallelCountTest {
     void haveAllEndedWhenTheCountReturns() throws IOException {
       histogram(randomText(new Random(1), 100_000), new CountingPlan(4, 1000, 4));
       assertTrue(countingThreads().isEmpty(), countingThreads().toString());
+    }
+
+    @Test
+    void closeEveryStreamTheyOpen() throws IOException {
+      byte[] text = randomText(new Random(3), 20_000);
+      AtomicInteger opened = new AtomicInteger();
+      AtomicInteger closed = new AtomicInteger();
+      Input counted =
+          Seekable.of(text)
+              .wrapStreams(
+                  in -> {
+                    opened.incrementAndGet();
+                    return new FilterInputStream(in) {
+                      @Override
+                      public void close() throws IOException {
+                        closed.incrementAndGet();
+                        super.close();
+                      }
+                    };
+                  });
+      WordRanking.of(counted, 10, new CountingPlan(3, 100, 4));
+      assertTrue(opened.get() > 2, "opened " + opened);
+      assertEquals(opened.get(), closed.get());
     }
 
     @Test
