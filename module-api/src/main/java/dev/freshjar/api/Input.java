@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +22,14 @@ import java.util.OptionalLong;
  * read it front to back, and close what you opened. Do not buffer the whole document: inputs may be
  * larger than memory. Bytes that are not valid in the charset decode to U+FFFD.
  *
+ * <p>A {@link #isSeekable() seekable} input (freshjar offers one for a local regular file) may also
+ * be opened at any offset with {@link #openStream(long)}, any number of times and from several
+ * threads at once, so that a rule can read parts of it in parallel. Every other input is read once.
+ *
  * <p>freshjar creates inputs for files, URLs and standard input; a module's own tests can use
  * {@link #ofBytes} and {@link #ofPath}.
+ *
+ * @since 1.0; seekable inputs and {@link #wrapStreams} since 1.1
  */
 public final class Input {
 
@@ -37,14 +45,51 @@ public final class Input {
     InputStream open() throws IOException;
   }
 
+  /**
+   * Opens a fresh stream over a seekable document's bytes from an offset on.
+   *
+   * @since 1.1
+   */
+  @FunctionalInterface
+  public interface RangeOpener {
+    /**
+     * Opens the document at {@code offset}.
+     *
+     * @param offset how many bytes to skip, from 0 to the document's size
+     * @return a stream positioned at that byte; the caller closes it
+     * @throws IOException when the document cannot be opened
+     */
+    InputStream open(long offset) throws IOException;
+  }
+
+  /**
+   * Wraps each stream an input opens, for example to count, watch or cancel reads.
+   *
+   * @since 1.1
+   */
+  @FunctionalInterface
+  public interface StreamWrapper {
+    /**
+     * Wraps a stream just opened.
+     *
+     * @param opened the stream; the wrapper's {@code close} must close it
+     * @return the stream the rule reads
+     * @throws IOException when the stream must not be read; {@code opened} is then closed for you
+     */
+    InputStream wrap(InputStream opened) throws IOException;
+  }
+
   private final String name;
-  private final Opener opener;
+  // Opens at an offset; only seekable inputs are ever asked for one other than 0.
+  private final RangeOpener opener;
+  private final boolean seekable;
   private final Charset charset;
   private final long sizeHint;
 
-  private Input(String name, Opener opener, Charset charset, long sizeHint) {
+  private Input(String name, RangeOpener opener, boolean seekable, Charset charset, long sizeHint) {
     this.name = Objects.requireNonNull(name, "name");
     this.opener = Objects.requireNonNull(opener, "opener");
+    this.seekable = seekable;
     this.charset = Objects.requireNonNull(charset, "charset");
     this.sizeHint = sizeHint;
   }
@@ -59,7 +104,27 @@ public final class Input {
    * @return the input
    */
   public static Input of(String name, Opener opener, Charset charset, long sizeHint) {
-    return new Input(name, opener, charset, sizeHint < 0 ? -1 : sizeHint);
+    Objects.requireNonNull(opener, "opener");
+    return new Input(name, offset -> opener.open(), false, charset, sizeHint < 0 ? -1 : sizeHint);
+  }
+
+  /**
+   * A seekable input: a document of known size, such as a local regular file, whose bytes do not
+   * change while it is read and can be opened at any offset, many times, from several threads.
+   *
+   * @param name what the user called the document
+   * @param opener opens the bytes at an offset
+   * @param charset how the bytes decode to characters
+   * @param size the size in bytes
+   * @return the input
+   * @throws IllegalArgumentException when {@code size} is negative
+   * @since 1.1
+   */
+  public static Input ofSeekable(String name, RangeOpener opener, Charset charset, long size) {
+    if (size < 0) {
+      throw new IllegalArgumentException("a seekable input has a size, not " + size);
+    }
+    return new Input(name, opener, true, charset, size);
   }
 
   /**
@@ -81,11 +146,19 @@ public final class Input {
    * @throws IOException when the file's size cannot be read
    */
   public static Input ofPath(Path path) throws IOException {
-    return of(
-        path.toString(),
-        () -> Files.newInputStream(path),
-        StandardCharsets.UTF_8,
-        Files.size(path));
+    return ofSeekable(
+        path.toString(), offset -> openAt(path, offset), StandardCharsets.UTF_8, Files.size(path));
+  }
+
+  private static InputStream openAt(Path path, long offset) throws IOException {
+    SeekableByteChannel channel = Files.newByteChannel(path);
+    try {
+      channel.position(offset);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return Channels.newInputStream(channel);
   }
 
   /**
@@ -122,7 +195,67 @@ public final class Input {
    * @throws IOException when the document cannot be read
    */
   public InputStream openStream() throws IOException {
-    return opener.open();
+    return opener.open(0);
+  }
+
+  /**
+   * Whether the document can be opened at any offset with {@link #openStream(long)}, many times and
+   * from several threads; its {@link #sizeHint()} is then its exact size.
+   *
+   * @return true for a seekable input
+   * @since 1.1
+   */
+  public boolean isSeekable() {
+    return seekable;
+  }
+
+  /**
+   * Opens a seekable document's bytes from {@code offset} on.
+   *
+   * @param offset the first byte to read, from 0 to the size
+   * @return a stream the caller must close
+   * @throws IOException when the document cannot be read
+   * @throws IllegalStateException when the input is not {@link #isSeekable() seekable}
+   * @throws IllegalArgumentException when {@code offset} is negative or past the end
+   * @since 1.1
+   */
+  public InputStream openStream(long offset) throws IOException {
+    if (!seekable) {
+      throw new IllegalStateException(name + " can be read only once, from its start");
+    }
+    if (offset < 0 || offset > sizeHint) {
+      throw new IllegalArgumentException(
+          "offset " + offset + " is outside " + name + ", which has " + sizeHint + " bytes");
+    }
+    return opener.open(offset);
+  }
+
+  /**
+   * The same document, with every stream it opens (at any offset) passed through {@code wrapper}.
+   * This is how freshjar watches or cancels a rule's reads while keeping a seekable input seekable.
+   *
+   * @param wrapper wraps each stream opened
+   * @return the wrapped input, seekable if this one is
+   * @since 1.1
+   */
+  public Input wrapStreams(StreamWrapper wrapper) {
+    Objects.requireNonNull(wrapper, "wrapper");
+    RangeOpener inner = opener;
+    RangeOpener wrapped =
+        offset -> {
+          InputStream opened = inner.open(offset);
+          try {
+            return wrapper.wrap(opened);
+          } catch (IOException | RuntimeException | Error e) {
+            try {
+              opened.close();
+            } catch (IOException suppressed) {
+              e.addSuppressed(suppressed);
+            }
+            throw e;
+          }
+        };
+    return new Input(name, wrapped, seekable, charset, sizeHint);
   }
 
   /**

@@ -23,7 +23,7 @@ public final class ModuleApi {
   public static final int MAJOR = 1;
 
   /** Minor version of this API: changes when something is added. */
-  public static final int MINOR = 0;
+  public static final int MINOR = 1;
 
   /** {@code MAJOR.MINOR}, the form the manifest attribute takes. */
   public static final String VERSION = MAJOR + "." + MINOR;

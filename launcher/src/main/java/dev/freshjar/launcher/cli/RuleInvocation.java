@@ -140,12 +140,7 @@ final class RuleInvocation {
     }
     try {
       Input input = inputs.get(line.input());
-      Input abandonable =
-          Input.of(
-              input.name(),
-              () -> new Abandonable(input.openStream(), superseded::get),
-              input.charset(),
-              input.sizeHint().orElse(-1));
+      Input abandonable = input.wrapStreams(opened -> new Abandonable(opened, superseded::get));
       return new Early.Done(rule.run(abandonable, line.arguments()));
     } catch (RuntimeException e) {
       return new Early.Failed(e);

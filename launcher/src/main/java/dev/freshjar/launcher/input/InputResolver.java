@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -81,7 +83,22 @@ public final class InputResolver {
     } catch (IOException e) {
       throw inputFailure("cannot read " + spec + ": " + e.getMessage());
     }
-    return Input.of(spec, () -> OpenedFile.open(path), StandardCharsets.UTF_8, size);
+    if (!Files.isRegularFile(path)) {
+      return Input.of(spec, () -> OpenedFile.open(path), StandardCharsets.UTF_8, size);
+    }
+    // A regular file may be read at several offsets at once (rules read large ones in parallel).
+    return Input.ofSeekable(spec, offset -> openAt(path, offset), StandardCharsets.UTF_8, size);
+  }
+
+  private static InputStream openAt(Path path, long offset) throws IOException {
+    SeekableByteChannel channel = Files.newByteChannel(path);
+    try {
+      channel.position(offset);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return Channels.newInputStream(channel);
   }
 
   private static URI uri(String spec) {

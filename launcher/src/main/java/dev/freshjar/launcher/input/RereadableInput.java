@@ -32,6 +32,9 @@ final class RereadableInput implements Closeable {
 
   /** The input as a rule sees it; each {@code openStream()} starts at the first byte. */
   Input input() {
+    if (source.isSeekable()) {
+      return source; // a regular file: every reader opens it again, at any offset
+    }
     return Input.of(source.name(), this::open, source.charset(), source.sizeHint().orElse(-1));
   }
 
@@ -48,7 +51,7 @@ final class RereadableInput implements Closeable {
    * under way before the rule asks for them; the rule's first open gets that stream.
    */
   synchronized void openAhead(Executor executor) {
-    if (opening == null && spool == null && !reopen) {
+    if (opening == null && spool == null && !reopen && !source.isSeekable()) {
       opening =
           CompletableFuture.supplyAsync(
               () -> {

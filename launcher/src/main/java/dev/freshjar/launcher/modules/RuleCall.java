@@ -41,8 +41,7 @@ public final class RuleCall {
 
   private RuleCall(String name, Input input, Function<Input, Table> body) {
     this.name = name;
-    Input tracked =
-        Input.of(input.name(), () -> track(input.openStream()), input.charset(), size(input));
+    Input tracked = input.wrapStreams(this::track);
     this.thread =
         new Thread(
             () -> {
@@ -132,7 +131,6 @@ public final class RuleCall {
 
   private synchronized InputStream track(InputStream stream) throws IOException {
     if (cancelled) {
-      stream.close();
       throw new IOException("cancelled");
     }
     InputStream wrapped = new FilterInputStream(stream) {};
@@ -148,10 +146,6 @@ public final class RuleCall {
     } catch (IOException ignored) {
       // nothing to report: see above
     }
-  }
-
-  private static long size(Input input) {
-    return input.sizeHint().orElse(-1);
   }
 
   private static RuntimeException rethrow(Throwable cause) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.freshjar.api.Arguments;
 import dev.freshjar.api.Input;
+import dev.freshjar.api.ModuleApi;
 import dev.freshjar.api.Rule;
 import dev.freshjar.api.Table;
 import dev.freshjar.cache.CachedJar;
@@ -199,7 +200,8 @@ class ModuleLoaderTest {
           org.junit.jupiter.params.provider.Arguments.argumentSet(
               "a jar built against an incompatible module-api",
               ModuleJar.answering("old", "old", "x").apiVersion("2.0"),
-              "built against module-api 2.0, but this freshjar provides module-api 1.0"),
+              "built against module-api 2.0, but this freshjar provides module-api "
+                  + ModuleApi.VERSION),
           org.junit.jupiter.params.provider.Arguments.argumentSet(
               "a jar that does not say which module-api it was built against",
               ModuleJar.answering("unknown", "unknown", "x").apiVersion(null),

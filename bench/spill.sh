@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Memory of `top` on many distinct words, side by side with `sort | uniq -c` (issue 12, target 4).
+#
+# Generates (once) a text of WORDS distinct words, one a line (gen-distinct.py), under $OUT
+# (default /tmp/freshjar-bench, never the repository). Then, RUNS times and interleaved:
+#   freshjar top FILE
+#   LC_ALL=C sort FILE | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10
+# whole processes under GNU time (wall time, peak RSS of the largest process), and checks that both
+# name the same ten words with the same counts. Then, once each:
+#   - Ctrl-C in the middle of a run that has spilled: how many word lists it held open (unlinked,
+#     so they never show in TMPDIR), and what is left in TMPDIR afterwards (nothing);
+#   - a full disk: TMPDIR on a 1 MB tmpfs (needs root and mount; skipped otherwise).
+# Environment: WORDS (default 30000000), RUNS (default 3), OUT, FRESHJAR (default bin/freshjar).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+words="${WORDS:-30000000}"
+runs="${RUNS:-3}"
+out="${OUT:-/tmp/freshjar-bench}"
+freshjar="${FRESHJAR:-$repo/bin/freshjar}"
+mkdir -p "$out"
+
+file="$out/distinct-$words.txt"
+if [[ ! -f $file ]]; then
+  echo "generating $file ..." >&2
+  python3 "$here/gen-distinct.py" --words "$words" "$file.part"
+  mv "$file.part" "$file"
+fi
+bytes=$(stat -L -c %s "$file")
+echo "machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "input: $file ($bytes bytes, $words distinct words and 100 common ones); $runs interleaved runs"
+"$freshjar" top "$here/gen-distinct.py" >/dev/null # builds if needed, warms the module cache
+export FRESHJAR_NO_BUILD=1
+
+measure() { # command... -> "<wall s> <peak RSS KiB>"
+  /usr/bin/time -f '%e %M' -o "$out/time.log" "$@" >"$out/last.out"
+  cat "$out/time.log"
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+pipeline="LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10"
+fw="" sw="" frss=0 srss=0
+for ((i = 0; i < runs; i++)); do
+  read -r wall kib < <(measure "$freshjar" --format tsv top "$file")
+  fw+="$wall "; ((kib > frss)) && frss=$kib
+  tail -n +2 "$out/last.out" | awk -F'\t' '{ print $2, $1 }' >"$out/freshjar.top"
+  read -r wall kib < <(measure sh -c "$pipeline")
+  sw+="$wall "; ((kib > srss)) && srss=$kib
+  awk '{ print $1, $2 }' "$out/last.out" >"$out/sort.top"
+  cmp -s "$out/freshjar.top" "$out/sort.top" || { echo "DIFFERENT top ten:"; diff "$out/freshjar.top" "$out/sort.top" || true; }
+done
+fm=$(tr ' ' '\n' <<<"$fw" | grep . | median)
+sm=$(tr ' ' '\n' <<<"$sw" | grep . | median)
+printf '%-34s %10s %12s %12s\n' command "median s" "vs sort" "peak RSS MB"
+awk -v m="$fm" -v s="$sm" -v r="$frss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "freshjar top", m, m / s, r / 1024 }'
+awk -v m="$sm" -v r="$srss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "sort | uniq -c | sort -nr | head", m, 1, r / 1024 }'
+echo "same top ten: $(cmp -s "$out/freshjar.top" "$out/sort.top" && echo yes || echo NO)"
+
+# Ctrl-C while word lists are on disk.
+tmp="$out/tmpdir"
+rm -rf "$tmp" && mkdir -p "$tmp"
+TMPDIR="$tmp" "$freshjar" top "$file" >/dev/null 2>"$out/interrupted.err" &
+pid=$!
+held=0
+for ((t = 0; t < 600; t++)); do
+  java_pid=$(pgrep -P "$pid" java || echo "$pid")
+  held=$(find "/proc/$java_pid/fd" -lname "$tmp/freshjar-words-*" 2>/dev/null | wc -l)
+  ((held >= 2)) && break
+  sleep 0.2
+done
+named=$(find "$tmp" -type f | wc -l)
+kill -INT "$pid" 2>/dev/null || true
+wait "$pid" || true
+echo "Ctrl-C: the run held $held unlinked word lists open ($named named files in TMPDIR meanwhile); left in TMPDIR after: $(find "$tmp" -type f | wc -l) files"
+
+# A full disk.
+tiny="$out/tiny"
+mkdir -p "$tiny"
+if mount -t tmpfs -o size=1m tmpfs "$tiny" 2>/dev/null; then
+  set +e
+  TMPDIR="$tiny" "$freshjar" top "$file" >/dev/null 2>"$out/full.err"
+  status=$?
+  set -e
+  umount "$tiny"
+  echo "full disk (TMPDIR on a 1 MB tmpfs): exit $status; $(head -c 600 "$out/full.err")"
+else
+  echo "full disk: skipped (mounting a tmpfs needs root)"
+fi
