@@ -177,4 +177,56 @@ class ReleaseArchiveIT {
     server.verify(getRequestedFor(urlEqualTo("/text.jar")));
     assertThat(release.snapshot()).isEqualTo(asUnpacked);
   }
+
+  @Test
+  void concurrentFirstRunsBothSucceedAndLeaveOneWholeClassDataArchive() throws Exception {
+    Path home = Files.createDirectories(work.resolve("home-concurrent"));
+    List<java.util.concurrent.CompletableFuture<Result>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      runs.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return release.runAs(home, work, "", "wc", sample.toString());
+                } catch (IOException | InterruptedException e) {
+                  throw new java.util.concurrent.CompletionException(e);
+                }
+              },
+              java.util.concurrent.Executors.newSingleThreadExecutor()));
+    }
+
+    for (var run : runs) {
+      assertThat(run.join().exitCode()).as(run.join().toString()).isZero();
+    }
+    try (Stream<Path> all = Files.walk(home.resolve(".cache/freshjar/class-data"))) {
+      assertThat(all.filter(Files::isRegularFile).map(file -> file.getFileName().toString()))
+          .singleElement()
+          .asString()
+          .endsWith(".jsa");
+    }
+  }
+
+  @Test
+  void neverUsesAClassDataDirectoryOwnedBySomeoneElse() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        "root".equals(System.getProperty("user.name")), "only root can give a directory away");
+    Path home = Files.createDirectories(work.resolve("home-foreign"));
+    String[] release =
+        Files.readString(ReleaseArchiveIT.release.root().resolve("lib/freshjar-release"))
+            .trim()
+            .split(" ");
+    Path planted =
+        Files.createDirectories(
+            home.resolve(".cache/freshjar/class-data/" + release[0] + "-" + release[1]));
+    Files.setOwner(
+        planted,
+        planted.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+    Result run = ReleaseArchiveIT.release.runAs(home, work, "", "wc", sample.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    try (Stream<Path> files = Files.list(planted)) {
+      assertThat(files).isEmpty();
+    }
+  }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 final class UnpackedRelease {
   // What bin/freshjar's release mode may run besides Java; anything else fails as "not found".
-  private static final List<String> TOOLS = List.of("bash", "env", "readlink", "mkdir", "mv", "rm");
+  private static final List<String> TOOLS = List.of("bash", "readlink", "mkdir", "mv", "rm");
 
   // A thread per stream: a single shared thread could wait on standard output while the process
   // waits for room on a full standard error.
@@ -97,6 +97,12 @@ final class UnpackedRelease {
 
   /** Runs {@code bin/freshjar ARGS} from {@code workDir} with {@code stdin} as its input. */
   Result run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+    return runAs(home, workDir, stdin, args);
+  }
+
+  /** As {@link #run}, for a user whose home directory is {@code userHome}. */
+  Result runAs(Path userHome, Path workDir, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bin/freshjar").toString());
     command.addAll(List.of(args));
@@ -104,7 +110,7 @@ final class UnpackedRelease {
     Map<String, String> env = builder.environment();
     env.clear();
     env.put("PATH", path.toString());
-    env.put("HOME", home.toString());
+    env.put("HOME", userHome.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("LANG", "C.UTF-8");
     Process process = builder.start();
