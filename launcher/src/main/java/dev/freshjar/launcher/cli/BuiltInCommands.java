@@ -69,6 +69,12 @@ final class BuiltInCommands {
 
   /** Prints the top-level help: the global options, then every built-in command. */
   static void printHelp(FreshjarCommand command, PrintWriter out) {
+    tree(command).usage(out);
+    out.flush();
+  }
+
+  /** The whole command tree: the global options and every built-in command. */
+  static CommandLine tree(FreshjarCommand command) {
     CommandLine line = new CommandLine(command);
     for (GlobalOption option : GlobalOption.values()) {
       OptionSpec.Builder spec =
@@ -84,7 +90,6 @@ final class BuiltInCommands {
     for (String name : NAMES) {
       line.addSubcommand(name, create(name));
     }
-    line.usage(out);
-    out.flush();
+    return line;
   }
 }

@@ -2,6 +2,7 @@ package dev.freshjar.launcher.loading;
 
 import dev.freshjar.api.Parameter;
 import dev.freshjar.api.Rule;
+import dev.freshjar.api.RuleNames;
 import dev.freshjar.cache.CachedJar;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Loads one module jar into a fresh class loader and discovers its rules. Anything that goes wrong,
@@ -23,8 +23,6 @@ import java.util.regex.Pattern;
  * half-built loader is closed.
  */
 public final class ModuleLoader {
-  private static final Pattern RULE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
-
   private ModuleLoader() {}
 
   /** Loads a module jar. */
@@ -103,9 +101,11 @@ public final class ModuleLoader {
     for (Rule rule : rules) {
       String name = rule.name();
       String type = rule.getClass().getName();
-      if (name == null || !RULE_NAME.matcher(name).matches()) {
-        throw new ModuleLoadException(
-            "rule class " + type + " has an invalid name '" + name + "' (use " + RULE_NAME + ")");
+      try {
+        RuleNames.check(name);
+      } catch (IllegalArgumentException e) {
+        // The same check authors run in their tests, so the message is the one they know.
+        throw new ModuleLoadException("rule class " + type + ": " + e.getMessage(), e);
       }
       if (!names.add(name)) {
         throw new ModuleLoadException("two of its rules are named '" + name + "'");

@@ -60,17 +60,35 @@ public final class ModuleSources {
     return new ArrayList<>(sources.values());
   }
 
-  /** The text-utils module built under {@code home}, as a {@code file:} source, if it is built. */
+  // Where the text-utils jar lies: in a source tree, where its build puts it; in a release
+  // archive, beside the launcher's libraries but off the class path.
+  private static final List<String> BUILT_IN_DIRECTORIES =
+      List.of("text-utils-module/target", "lib/modules");
+
+  /**
+   * The text-utils module under {@code home} (a source tree or an unpacked release), as a {@code
+   * file:} source, if it is there.
+   */
   public static Optional<ModuleSource> builtIn(Path home) {
-    Path target = home.resolve("text-utils-module").resolve("target");
-    if (!Files.isDirectory(target)) {
+    for (String directory : BUILT_IN_DIRECTORIES) {
+      Optional<Path> jar = textUtilsJar(home.resolve(directory));
+      if (jar.isPresent()) {
+        return Optional.of(ModuleSource.of(DEFAULT_MODULE, jar.get().toAbsolutePath().toUri()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Path> textUtilsJar(Path directory) {
+    if (!Files.isDirectory(directory)) {
       return Optional.empty();
     }
-    try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "text-utils-module-*.jar")) {
+    try (DirectoryStream<Path> jars =
+        Files.newDirectoryStream(directory, "text-utils-module-*.jar")) {
       for (Path jar : jars) {
         String file = jar.getFileName().toString();
         if (!file.endsWith("-sources.jar") && !file.endsWith("-javadoc.jar")) {
-          return Optional.of(ModuleSource.of(DEFAULT_MODULE, jar.toAbsolutePath().toUri()));
+          return Optional.of(jar);
         }
       }
     } catch (IOException e) {

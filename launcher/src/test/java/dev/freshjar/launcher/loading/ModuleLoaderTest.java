@@ -209,7 +209,7 @@ class ModuleLoaderTest {
           org.junit.jupiter.params.provider.Arguments.argumentSet(
               "a rule with an invalid name",
               ModuleJar.answering("caps", "Top Words", "x"),
-              "invalid name 'Top Words'"));
+              "rule name 'Top Words' is not valid"));
     }
 
     @ParameterizedTest

@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModuleSourcesTest {
   static ModuleSource source(String name, String url) {
@@ -73,6 +76,41 @@ class ModuleSourcesTest {
                   ModuleSources.fromFlags(
                       List.of("acme=https://a.example/1.jar", "acme=https://a.example/2.jar")))
           .hasMessage("--module acme is given twice");
+    }
+  }
+
+  @Nested
+  class TheBuiltInModule {
+    @TempDir Path home;
+
+    private Path touch(String path) throws IOException {
+      Path file = home.resolve(path);
+      Files.createDirectories(file.getParent());
+      return Files.write(file, new byte[] {1});
+    }
+
+    @Test
+    void inASourceTreeIsTheJarTheBuildMade() throws IOException {
+      touch("text-utils-module/target/text-utils-module-0.1.0-sources.jar");
+      Path jar = touch("text-utils-module/target/text-utils-module-0.1.0.jar");
+
+      assertThat(ModuleSources.builtIn(home))
+          .contains(ModuleSource.of("text", jar.toAbsolutePath().toUri()));
+    }
+
+    @Test
+    void inAReleaseArchiveIsTheJarUnderLibModules() throws IOException {
+      Path jar = touch("lib/modules/text-utils-module-0.1.0.jar");
+
+      assertThat(ModuleSources.builtIn(home))
+          .contains(ModuleSource.of("text", jar.toAbsolutePath().toUri()));
+    }
+
+    @Test
+    void isAbsentWhenNeitherLayoutHoldsIt() throws IOException {
+      touch("lib/launcher-0.1.0.jar");
+
+      assertThat(ModuleSources.builtIn(home)).isEmpty();
     }
   }
 }
