@@ -64,6 +64,11 @@ public final class ServedModules implements AutoCloseable {
     }
   }
 
+  /** Whether the server is stopping: no update may start. */
+  boolean closed() {
+    return closed;
+  }
+
   /** Whether every module is loaded or known to be unavailable. */
   boolean ready() {
     return live != null;
@@ -92,6 +97,9 @@ public final class ServedModules implements AutoCloseable {
    * a time, so that {@code --watch} and {@code POST /update} never stage the same jar twice.
    */
   synchronized List<ModuleReload> update() {
+    if (closed) {
+      throw new HttpError(503, "the server is stopping");
+    }
     LiveModules now = live;
     if (now == null) {
       throw new HttpError(

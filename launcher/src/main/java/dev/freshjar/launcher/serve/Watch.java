@@ -39,6 +39,9 @@ final class Watch implements AutoCloseable {
   }
 
   private void round() {
+    if (modules.closed()) {
+      return;
+    }
     try {
       for (ModuleReload outcome : modules.update()) {
         report(outcome);
