@@ -19,8 +19,6 @@ final class RequestBody {
   private final long length;
   private volatile boolean opened;
   private volatile IOException failure;
-  // Whether the rule waits for the client's bytes now: only then is the client idle.
-  private volatile boolean reading;
 
   /**
    * @param body the request's body
@@ -44,11 +42,6 @@ final class RequestBody {
 
   Input asInput(Charset charset) {
     return Input.of("request body", this::open, charset, length);
-  }
-
-  /** Whether a read of the body is waiting for the client now. */
-  boolean reading() {
-    return reading;
   }
 
   /** Why reading the body failed, if it did: the request cannot be answered from it. */
@@ -88,13 +81,10 @@ final class RequestBody {
     @Override
     public int read(byte[] buffer, int offset, int count) throws IOException {
       int n;
-      reading = true;
       try {
         n = super.read(buffer, offset, count);
       } catch (IOException e) {
         throw failed(e);
-      } finally {
-        reading = false;
       }
       if (n > 0) {
         read += n;

@@ -64,11 +64,10 @@ final class RuleEndpoint {
     Charset charset = charset(request);
     try (LiveModules.Lease lease = modules.acquire()) {
       ModuleRule rule = resolve(lease, name);
-      Arguments arguments = arguments(rule, Request.extractQueryParameters(request));
+      Arguments arguments = arguments(rule, query(request));
       RequestBody body = new RequestBody(Request.asInputStream(request), maxBody, length);
-      // The client is idle only while the rule waits for its bytes; while the rule computes, the
-      // per-request limit applies instead.
-      request.addIdleTimeoutListener(timeout -> body.reading());
+      // Jetty's idle timeout fails a read that waits too long for the client's bytes; a rule
+      // that computes without reading is bounded by the per-request limit instead.
       Table table = run(rule, arguments, body, charset);
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, Negotiation.contentType(format));
@@ -82,6 +81,15 @@ final class RuleEndpoint {
       return lease.modules().rules().resolve(name);
     } catch (CommandFailure e) {
       throw new HttpError(e.status() == ExitStatus.MODULE_UNAVAILABLE ? 503 : 404, e.getMessage());
+    }
+  }
+
+  private static Fields query(Request request) {
+    try {
+      return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      // Jetty's parser says what is wrong: a bad escape, bytes that are not UTF-8.
+      throw new HttpError(400, "cannot read the query: " + e.getMessage());
     }
   }
 
