@@ -180,6 +180,7 @@ class ServeIT {
       assertError(serve.post("/rules/top?n=many", "x"), 400, "'many' is not a whole number");
       assertError(serve.post("/rules/top?m=3", "x"), 400, "text:top has no parameter 'm'");
       assertError(serve.post("/rules/top?n=1&n=2", "x"), 400, "n is given twice");
+      assertError(serve.post("/rules/top?n=%ff", "x"), 400, "cannot read the query");
     }
 
     @Test
