@@ -120,7 +120,8 @@ final class ServeCommand implements Callable<Integer> {
                 mode,
                 mode == Refresher.Mode.OFFLINE ? Refresher.Mode.OFFLINE : Refresher.Mode.CHECK,
                 CacheSweep.of(cache, parent.streams().err()),
-                statuses -> parent.warn(statuses, mode)));
+                statuses -> parent.warn(statuses, mode),
+                line -> parent.streams().err().println("freshjar: " + line)));
     ServeOptions options =
         new ServeOptions(
             bind,

@@ -62,17 +62,45 @@ final class RuleEndpoint {
       throw tooLarge();
     }
     Charset charset = charset(request);
-    try (LiveModules.Lease lease = modules.acquire()) {
+    LiveModules.Lease lease = modules.acquire();
+    boolean leaseHandedOver = false;
+    try {
       ModuleRule rule = resolve(lease, name);
       Arguments arguments = arguments(rule, query(request));
       RequestBody body = new RequestBody(Request.asInputStream(request), maxBody, length);
       // Jetty's idle timeout fails a read that waits too long for the client's bytes; a rule
       // that computes without reading is bounded by the per-request limit instead.
-      Table table = run(rule, arguments, body, charset);
+      RuleCall call =
+          RuleCall.start(
+              rule.qualifiedName(), body.asInput(charset), in -> rule.run(in, arguments));
+      Table table;
+      try {
+        table = await(call, rule, body);
+      } catch (Abandoned e) {
+        // Its module version must stay open while it still runs: the lease goes when it returns.
+        call.whenDone(lease::close);
+        leaseHandedOver = true;
+        throw e.error;
+      }
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, Negotiation.contentType(format));
       response.getHeaders().put(ModuleHeader.NAME, ModuleHeader.value(rule.module()));
       write(table, format, response);
+    } finally {
+      if (!leaseHandedOver) {
+        lease.close();
+      }
+    }
+  }
+
+  /** A rule that ignored cancelling and still runs; {@code error} is the request's answer. */
+  private static final class Abandoned extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient HttpError error;
+
+    Abandoned(HttpError error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
     }
   }
 
@@ -124,9 +152,7 @@ final class RuleEndpoint {
     return new HttpError(400, rule.qualifiedName() + " has no parameter '" + name + "'; " + takes);
   }
 
-  private Table run(ModuleRule rule, Arguments arguments, RequestBody body, Charset charset) {
-    RuleCall call =
-        RuleCall.start(rule.qualifiedName(), body.asInput(charset), in -> rule.run(in, arguments));
+  private Table await(RuleCall call, ModuleRule rule, RequestBody body) throws Abandoned {
     Table table;
     try {
       table = call.await(limit);
@@ -142,11 +168,18 @@ final class RuleEndpoint {
                   ? "; it ignored cancelling and was abandoned"
                   : "; it was cancelled");
       err.println("freshjar: " + ForTerminal.clean(message));
+      if (how == RuleCall.Cancellation.ABANDONED) {
+        throw new Abandoned(new HttpError(503, message));
+      }
       throw new HttpError(503, message);
     } catch (InterruptedException e) {
-      call.cancel(CANCEL_GRACE);
+      RuleCall.Cancellation how = call.cancel(CANCEL_GRACE);
       Thread.currentThread().interrupt();
-      throw new HttpError(503, "the server is stopping");
+      HttpError stopping = new HttpError(503, "the server is stopping");
+      if (how == RuleCall.Cancellation.ABANDONED) {
+        throw new Abandoned(stopping);
+      }
+      throw stopping;
     } catch (CommandFailure e) {
       throw bodyFailure(body).orElseGet(() -> new HttpError(500, e.getMessage()));
     } catch (VirtualMachineError e) {

@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.serve;
 
 import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.launcher.modules.LingeringThreads;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.ModuleReload;
 import dev.freshjar.launcher.modules.ModuleStatus;
@@ -26,6 +27,7 @@ public final class ServedModules implements AutoCloseable {
    * @param updateMode how updates ask them
    * @param sweep what runs after old loaders are closed (the cache's garbage collection)
    * @param warn tells the user of modules not on their newest version after the first load
+   * @param tell tells the user one line of news, e.g. a drained version that threads keep alive
    */
   public record Setup(
       List<ModuleSource> sources,
@@ -33,7 +35,8 @@ public final class ServedModules implements AutoCloseable {
       Refresher.Mode startMode,
       Refresher.Mode updateMode,
       Sweep sweep,
-      Consumer<List<ModuleStatus>> warn) {}
+      Consumer<List<ModuleStatus>> warn,
+      Consumer<String> tell) {}
 
   private static final Duration RETRY_WHILE_LOADING = Duration.ofSeconds(1);
 
@@ -105,9 +108,14 @@ public final class ServedModules implements AutoCloseable {
       throw new HttpError(
           503, "the modules are still loading; retry shortly", Optional.of(RETRY_WHILE_LOADING));
     }
-    return now.reload(
-        setup.refresher().refreshAll(setup.sources(), setup.updateMode()),
-        setup.updateMode() == Refresher.Mode.OFFLINE);
+    List<ModuleReload> outcomes =
+        now.reload(
+            setup.refresher().refreshAll(setup.sources(), setup.updateMode()),
+            setup.updateMode() == Refresher.Mode.OFFLINE);
+    for (LingeringThreads lingering : now.lingeringThreads()) {
+      setup.tell().accept("warning: " + lingering.describe());
+    }
+    return outcomes;
   }
 
   /** Retires the published set: its loaders close once the requests that hold it finish. */
