@@ -19,6 +19,7 @@ final class RequestBody {
   private final long length;
   private volatile boolean opened;
   private volatile IOException failure;
+  private volatile boolean finished;
 
   /**
    * @param body the request's body
@@ -42,6 +43,11 @@ final class RequestBody {
 
   Input asInput(Charset charset) {
     return Input.of("request body", this::open, charset, length);
+  }
+
+  /** Whether the body was read to its end. */
+  boolean finished() {
+    return finished;
   }
 
   /** Why reading the body failed, if it did: the request cannot be answered from it. */
@@ -86,7 +92,9 @@ final class RequestBody {
       } catch (IOException e) {
         throw failed(e);
       }
-      if (n > 0) {
+      if (n < 0) {
+        finished = true;
+      } else if (n > 0) {
         read += n;
         if (read > limit) {
           throw failed(new TooLarge(limit));

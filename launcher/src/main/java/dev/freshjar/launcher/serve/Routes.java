@@ -80,7 +80,7 @@ final class Routes extends Handler.Abstract {
       }
       callback.succeeded();
     } catch (HttpError e) {
-      answerError(response, callback, e);
+      answerError(request, response, callback, e);
     } catch (IOException | UncheckedIOException e) {
       // The client went away or the answer could not be written: nobody to tell but Jetty.
       callback.failed(e);
@@ -88,33 +88,32 @@ final class Routes extends Handler.Abstract {
       err.println(
           "freshjar: unexpected error (a bug of freshjar's own): "
               + ForTerminal.clean(e.toString()));
-      answerError(response, callback, new HttpError(500, "unexpected error: " + e));
+      answerError(request, response, callback, new HttpError(500, "unexpected error: " + e));
     }
     return true;
   }
 
   private void route(Request request, Response response, String path) throws IOException {
-    String method = request.getMethod();
     if (path.startsWith(RULES) && path.length() > RULES.length()) {
-      allow(method, "POST");
+      allow(request, response, "POST");
       rules.handle(path.substring(RULES.length()), request, response);
       return;
     }
     switch (path) {
       case "/rules" -> {
-        allow(method, "GET");
+        allow(request, response, "GET");
         table(request, response, ModuleTables::rules);
       }
       case "/modules" -> {
-        allow(method, "GET");
+        allow(request, response, "GET");
         table(request, response, ModuleTables::modules);
       }
       case "/health" -> {
-        allow(method, "GET");
+        allow(request, response, "GET");
         health(response);
       }
       case "/update" -> {
-        allow(method, "POST");
+        allow(request, response, "POST");
         send(response, 200, "application/json", UpdateOutcomes.answer(modules.update()));
       }
       default ->
@@ -126,9 +125,10 @@ final class Routes extends Handler.Abstract {
     }
   }
 
-  private static void allow(String method, String allowed) {
-    if (!method.equals(allowed)) {
-      throw new HttpError(405, "use " + allowed + " here, not " + method);
+  private static void allow(Request request, Response response, String allowed) {
+    if (!request.getMethod().equals(allowed)) {
+      response.getHeaders().put(HttpHeader.ALLOW, allowed);
+      throw new HttpError(405, "use " + allowed + " here, not " + request.getMethod());
     }
   }
 
@@ -185,7 +185,7 @@ final class Routes extends Handler.Abstract {
     }
   }
 
-  private void answerError(Response response, Callback callback, HttpError e) {
+  private void answerError(Request request, Response response, Callback callback, HttpError e) {
     if (response.isCommitted()) {
       // Part of an answer is out: the client sees the connection end, not a 200 that lies.
       callback.failed(e);
@@ -198,6 +198,11 @@ final class Routes extends Handler.Abstract {
                     .getHeaders()
                     .put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds()))));
     response.getHeaders().remove(ModuleHeader.NAME);
+    if (request.getLength() != 0) {
+      // The body may be unread (a 413 on its declared length, a rule that failed half-way): the
+      // connection cannot carry another request after it, and the client must know.
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
     response.setStatus(e.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(Json.error(e.status(), e.getMessage())), callback);

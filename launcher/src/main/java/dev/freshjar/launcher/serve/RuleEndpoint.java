@@ -85,6 +85,10 @@ final class RuleEndpoint {
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, Negotiation.contentType(format));
       response.getHeaders().put(ModuleHeader.NAME, ModuleHeader.value(rule.module()));
+      if (length != 0 && !body.finished()) {
+        // The rule did not read it all: the rest cannot be skipped on a kept-alive connection.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
       write(table, format, response);
     } finally {
       if (!leaseHandedOver) {

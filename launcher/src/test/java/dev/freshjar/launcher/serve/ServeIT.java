@@ -172,7 +172,10 @@ class ServeIT {
     @Test
     void anUnknownPathIs404AndAWrongMethod405() {
       assertError(serve.get("/nowhere"), 404, "no such resource: /nowhere");
-      assertError(serve.get("/rules/top"), 405, "use POST here, not GET");
+      HttpResponse<String> wrongMethod = serve.get("/rules/top");
+
+      assertError(wrongMethod, 405, "use POST here, not GET");
+      assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
     }
 
     @Test
@@ -211,7 +214,11 @@ class ServeIT {
                       () -> new java.io.ByteArrayInputStream(big)))
               .build();
 
-      assertError(serve.post("/rules/wc", big), 413, "larger than --max-body (2097152 bytes)");
+      HttpResponse<String> declared = serve.post("/rules/wc", big);
+
+      assertError(declared, 413, "larger than --max-body (2097152 bytes)");
+      // The rest of the body is unread: the client must not send another request after it.
+      assertThat(declared.headers().firstValue("Connection")).hasValue("close");
       assertError(serve.send(chunked), 413, "larger than --max-body (2097152 bytes)");
       assertThat(serve.post("/rules/wc", new byte[2 * 1024 * 1024]).statusCode()).isEqualTo(200);
     }
