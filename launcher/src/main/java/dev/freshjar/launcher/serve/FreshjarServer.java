@@ -3,7 +3,11 @@ package dev.freshjar.launcher.serve;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.ExitStatus;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +43,15 @@ public final class FreshjarServer {
    */
   public static int run(ServeOptions options, ServedModules modules, PrintStream err) {
     Optional<BearerToken> token = options.tokenFile().map(BearerToken::read);
+    options
+        .tokenFile()
+        .filter(FreshjarServer::othersMayRead)
+        .ifPresent(
+            file ->
+                err.println(
+                    "freshjar: warning: --token-file "
+                        + ForTerminal.clean(file.toString())
+                        + " can be read by other users; 'chmod 600' it"));
     if (token.isEmpty() && !OPEN_ADDRESSES.contains(options.bind())) {
       throw CommandFailure.usage(
           "--bind "
@@ -124,6 +137,17 @@ public final class FreshjarServer {
       return true;
     } catch (Exception e) {
       err.println("freshjar: stopping the server: " + ForTerminal.clean(e.toString()));
+      return false;
+    }
+  }
+
+  private static boolean othersMayRead(Path file) {
+    try {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+      return permissions.contains(PosixFilePermission.GROUP_READ)
+          || permissions.contains(PosixFilePermission.OTHERS_READ);
+    } catch (IOException | UnsupportedOperationException e) {
+      // No POSIX permissions to look at (or none readable): nothing to warn about.
       return false;
     }
   }

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Nested;
@@ -106,6 +107,7 @@ class ServeLimitsIT {
     @Test
     void onAnotherAddressEveryRequestNeedsTheBearerToken() throws IOException {
       Path token = Files.writeString(work.resolve("token"), "s3cret-token-value\n");
+      Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));
       try (ServeProcess serve =
           ServeProcess.start(
               freshjar(cache), "--bind", "127.0.0.2", "--token-file", token.toString())) {
@@ -125,6 +127,7 @@ class ServeLimitsIT {
         assertError(wrong, 401, "Authorization: Bearer TOKEN");
         assertError(serve.get("/health"), 401, "Bearer");
         assertThat(right.statusCode()).isEqualTo(200);
+        assertThat(serve.stderr()).contains("can be read by other users; 'chmod 600' it");
         assertThat(right.body()).contains("\"words\":2");
       }
     }
