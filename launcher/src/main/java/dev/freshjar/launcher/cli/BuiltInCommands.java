@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class BuiltInCommands {
   // In the order 'freshjar --help' lists them.
   private static final List<String> NAMES =
-      List.of("rules", "modules", "update", "keys", "sign", "shell", "cache");
+      List.of("rules", "modules", "update", "keys", "sign", "shell", "serve", "cache");
 
   private BuiltInCommands() {}
 
@@ -34,6 +34,7 @@ final class BuiltInCommands {
       case "keys" -> new KeysCommand();
       case "sign" -> new SignCommand();
       case "shell" -> new ShellCommand();
+      case "serve" -> new ServeCommand();
       case "cache" -> new CacheCommand();
       default -> throw new IllegalArgumentException("not a built-in command: " + name);
     };

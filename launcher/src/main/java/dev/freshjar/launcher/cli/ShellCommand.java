@@ -1,13 +1,10 @@
 package dev.freshjar.launcher.cli;
 
-import dev.freshjar.cache.CacheException;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.Refresher;
-import dev.freshjar.launcher.modules.Sweep;
-import dev.freshjar.launcher.output.Untrusted;
 import dev.freshjar.launcher.shell.Shell;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +44,10 @@ final class ShellCommand implements Callable<Integer> {
     ModuleCache cache = parent.cache();
     Refresher refresher = new Refresher(cache, parent.updateTimeout());
     try (LiveModules modules =
-        LiveModules.open(sources, refresher.refreshAll(sources, mode), sweep(cache))) {
+        LiveModules.open(
+            sources,
+            refresher.refreshAll(sources, mode),
+            CacheSweep.of(cache, parent.streams().err()))) {
       try (LiveModules.Lease lease = modules.acquire()) {
         parent.warn(lease.modules().statuses(), mode);
       }
@@ -61,25 +61,5 @@ final class ShellCommand implements Callable<Integer> {
       FreshjarCommand.Streams streams = parent.streams();
       return new Shell(modules, options, streams.in(), streams.out(), streams.err()).run();
     }
-  }
-
-  /**
-   * After a swap, the cache's garbage collection with its default bound: the current and pinned
-   * jars and the newest versions stay, so the jars this shell runs are never removed; a failure is
-   * told, and the session goes on.
-   */
-  private Sweep sweep(ModuleCache cache) {
-    return jarsInUse -> {
-      try {
-        cache.gc(CacheCommand.DEFAULT_KEEP);
-      } catch (CacheException e) {
-        parent
-            .streams()
-            .err()
-            .println(
-                "freshjar: warning: cleaning the cache after a reload: "
-                    + Untrusted.text(e.getMessage()));
-      }
-    };
   }
 }

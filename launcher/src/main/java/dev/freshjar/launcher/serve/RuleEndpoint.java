@@ -1,0 +1,236 @@
+package dev.freshjar.launcher.serve;
+
+import dev.freshjar.api.Arguments;
+import dev.freshjar.api.Parameter;
+import dev.freshjar.api.Table;
+import dev.freshjar.cache.Durations;
+import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.modules.LiveModules;
+import dev.freshjar.launcher.modules.ModuleRule;
+import dev.freshjar.launcher.modules.RuleCall;
+import dev.freshjar.launcher.modules.RuleLine;
+import dev.freshjar.launcher.output.Format;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * {@code POST /rules/RULE?NAME=VALUE}: the request's body is the rule's input, streamed to it; the
+ * query parameters are its values, checked as the command line's are ({@link RuleLine}); the answer
+ * is its table in the negotiated format, byte for byte what the one-shot command prints. The rule
+ * runs as a {@link RuleCall}, cancelled when it outlasts the per-request limit, on the module
+ * versions published when the request arrived, whatever reloads happen meanwhile.
+ */
+final class RuleEndpoint {
+  // How long a cancelled rule gets to stop before its thread is abandoned.
+  private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+
+  private final ServedModules modules;
+  private final long maxBody;
+  private final Duration limit;
+  private final PrintStream err;
+
+  RuleEndpoint(ServedModules modules, long maxBody, Duration limit, PrintStream err) {
+    this.modules = modules;
+    this.maxBody = maxBody;
+    this.limit = limit;
+    this.err = err;
+  }
+
+  void handle(String name, Request request, Response response) throws IOException {
+    Format format = Negotiation.format(request);
+    long length = request.getLength();
+    if (length > maxBody) {
+      throw tooLarge();
+    }
+    Charset charset = charset(request);
+    LiveModules.Lease lease = modules.acquire();
+    boolean leaseHandedOver = false;
+    try {
+      ModuleRule rule = resolve(lease, name);
+      Arguments arguments = arguments(rule, query(request));
+      RequestBody body = new RequestBody(Request.asInputStream(request), maxBody, length);
+      // Jetty's idle timeout fails a read that waits too long for the client's bytes; a rule
+      // that computes without reading is bounded by the per-request limit instead.
+      RuleCall call =
+          RuleCall.start(
+              rule.qualifiedName(), body.asInput(charset), in -> rule.run(in, arguments));
+      Table table;
+      try {
+        table = await(call, rule, body);
+      } catch (Abandoned e) {
+        // Its module version must stay open while it still runs: the lease goes when it returns.
+        call.whenDone(lease::close);
+        leaseHandedOver = true;
+        throw e.error;
+      }
+      response.setStatus(200);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, Negotiation.contentType(format));
+      response.getHeaders().put(ModuleHeader.NAME, ModuleHeader.value(rule.module()));
+      if (length != 0 && !body.finished()) {
+        // The rule did not read it all: the rest cannot be skipped on a kept-alive connection.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+      }
+      write(table, format, response);
+    } finally {
+      if (!leaseHandedOver) {
+        lease.close();
+      }
+    }
+  }
+
+  /** A rule that ignored cancelling and still runs; {@code error} is the request's answer. */
+  private static final class Abandoned extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient HttpError error;
+
+    Abandoned(HttpError error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  private static ModuleRule resolve(LiveModules.Lease lease, String name) {
+    try {
+      return lease.modules().rules().resolve(name);
+    } catch (CommandFailure e) {
+      throw new HttpError(e.status() == ExitStatus.MODULE_UNAVAILABLE ? 503 : 404, e.getMessage());
+    }
+  }
+
+  private static Fields query(Request request) {
+    try {
+      return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+    } catch (RuntimeException e) {
+      // Jetty's parser says what is wrong: a bad escape, bytes that are not UTF-8.
+      throw new HttpError(400, "cannot read the query: " + e.getMessage());
+    }
+  }
+
+  /** The query's values as the rule's options, parsed and checked as the command line's are. */
+  private static Arguments arguments(ModuleRule rule, Fields query) {
+    List<String> words = new ArrayList<>();
+    for (Fields.Field field : query) {
+      Parameter parameter =
+          rule.parameters().stream()
+              .filter(p -> p.name().equals(field.getName()))
+              .findFirst()
+              .orElseThrow(() -> unknownParameter(rule, field.getName()));
+      if (field.getValues().size() != 1) {
+        throw new HttpError(400, rule.name() + ": " + parameter.name() + " is given twice");
+      }
+      words.add(RuleLine.optionName(parameter) + "=" + field.getValue());
+    }
+    words.add("-");
+    try {
+      return RuleLine.parse(rule, words, RuleLine.Syntax.OPTIONS, Map.of()).arguments();
+    } catch (CommandFailure e) {
+      throw new HttpError(400, e.getMessage());
+    }
+  }
+
+  private static HttpError unknownParameter(ModuleRule rule, String name) {
+    String takes =
+        rule.parameters().isEmpty()
+            ? "it takes none"
+            : "it takes: "
+                + rule.parameters().stream().map(Parameter::name).collect(Collectors.joining(", "));
+    return new HttpError(400, rule.qualifiedName() + " has no parameter '" + name + "'; " + takes);
+  }
+
+  private Table await(RuleCall call, ModuleRule rule, RequestBody body) throws Abandoned {
+    Table table;
+    try {
+      table = call.await(limit);
+    } catch (TimeoutException e) {
+      RuleCall.Cancellation how = call.cancel(CANCEL_GRACE);
+      String message =
+          rule.qualifiedName()
+              + " ("
+              + rule.module().versionLabel()
+              + ") did not finish within the per-request limit of "
+              + Durations.format(limit)
+              + (how == RuleCall.Cancellation.ABANDONED
+                  ? "; it ignored cancelling and was abandoned"
+                  : "; it was cancelled");
+      err.println("freshjar: " + ForTerminal.clean(message));
+      if (how == RuleCall.Cancellation.ABANDONED) {
+        throw new Abandoned(new HttpError(503, message));
+      }
+      throw new HttpError(503, message);
+    } catch (InterruptedException e) {
+      RuleCall.Cancellation how = call.cancel(CANCEL_GRACE);
+      Thread.currentThread().interrupt();
+      HttpError stopping = new HttpError(503, "the server is stopping");
+      if (how == RuleCall.Cancellation.ABANDONED) {
+        throw new Abandoned(stopping);
+      }
+      throw stopping;
+    } catch (CommandFailure e) {
+      throw bodyFailure(body).orElseGet(() -> new HttpError(500, e.getMessage()));
+    } catch (VirtualMachineError e) {
+      // The rule's frames and objects are gone once it has thrown: the server goes on.
+      throw new HttpError(500, rule.qualifiedName() + " ran out of resources: " + e);
+    }
+    // A rule that swallowed a failed read must not answer from part of the body.
+    Optional<HttpError> failure = bodyFailure(body);
+    if (failure.isPresent()) {
+      throw failure.get();
+    }
+    return table;
+  }
+
+  private Optional<HttpError> bodyFailure(RequestBody body) {
+    return body.failure()
+        .map(
+            e ->
+                e instanceof RequestBody.TooLarge
+                    ? tooLarge()
+                    : new HttpError(400, "reading the request body failed: " + e));
+  }
+
+  private HttpError tooLarge() {
+    return new HttpError(413, "the request body is larger than --max-body (" + maxBody + " bytes)");
+  }
+
+  /** The body's charset from its Content-Type; UTF-8, as for files, when it names none. */
+  private static Charset charset(Request request) {
+    String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    String name = type == null ? null : MimeTypes.getCharsetFromContentType(type);
+    if (name == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      throw new HttpError(400, "unknown charset in Content-Type: " + name);
+    }
+  }
+
+  private static void write(Table table, Format format, Response response) throws IOException {
+    try (Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(Content.Sink.asOutputStream(response), StandardCharsets.UTF_8),
+            1 << 16)) {
+      format.write(table, out);
+    }
+  }
+}
