@@ -238,7 +238,12 @@ final class HttpFetch {
       return new RefreshFailure("interrupted while fetching " + url, cause);
     }
     return new RefreshFailure(
-        "timed out after " + Durations.format(source.timeout()) + " fetching " + url, cause);
+        "timed out after "
+            + Durations.format(source.timeout())
+            + " fetching "
+            + url
+            + "; raise 'timeout' in the module's section of the configuration file to wait longer",
+        cause);
   }
 
   private static String reason(Response response) {

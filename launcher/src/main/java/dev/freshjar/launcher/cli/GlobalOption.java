@@ -3,7 +3,10 @@ package dev.freshjar.launcher.cli;
 import dev.freshjar.launcher.Durations;
 import dev.freshjar.launcher.output.Format;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * The options that come before a rule or command, {@code freshjar [OPTIONS] RULE ...}: the one
@@ -125,6 +128,18 @@ enum GlobalOption {
 
   String label() {
     return label;
+  }
+
+  /** What a completion script offers for the value: a file, a directory, or any text. */
+  Class<?> valueType() {
+    return this == CONFIG || this == CACHE_DIR ? Path.class : String.class;
+  }
+
+  /** The values a completion script offers, when there are only a few. */
+  Optional<List<String>> candidates() {
+    return this == FORMAT
+        ? Optional.of(Stream.of(Format.values()).map(Format::toString).toList())
+        : Optional.empty();
   }
 
   String description() {

@@ -68,6 +68,10 @@ final class UpdateCommand implements Callable<Integer> {
         List<ModuleSource> sources = parent.sources();
         ExitStatus status = update(sources, parent.refreshMode(), log);
         log.info("update: done, exit " + status.code() + " (" + status.meaning() + ")");
+        if (log.failed() && (status == ExitStatus.OK || status == ExitStatus.FELL_BACK)) {
+          // Said on standard error already; a cron job must not pass without its trail.
+          return ExitStatus.RULE_FAILED.code();
+        }
         return status.code();
       } catch (CommandFailure e) {
         log.error("update: " + e.getMessage());

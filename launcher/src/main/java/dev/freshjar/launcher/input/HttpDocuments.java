@@ -35,7 +35,12 @@ final class HttpDocuments {
 
   private InputStream open(URI url) throws IOException {
     Request request = new Request.Builder().url(url.toString()).build();
-    Response response = client().newCall(request).execute();
+    Response response;
+    try {
+      response = client().newCall(request).execute();
+    } catch (IOException e) {
+      throw new IOException(NetworkProblems.describe(e, url), e);
+    }
     ResponseBody body = response.body();
     if (!response.isSuccessful() || body == null) {
       response.close();

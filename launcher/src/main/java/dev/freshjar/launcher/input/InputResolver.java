@@ -14,12 +14,19 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * Turns what the user typed as INPUT into a rule {@link Input}: an http(s) URL, a file: URL, a
  * local path, or {@code -} for standard input. Nothing is read until the rule opens it.
  */
 public final class InputResolver {
+  /** What INPUT may be, for messages. */
+  static final String KINDS = "an http(s) URL, a file: URL, a local path, or -";
+
+  // ftp://, s3://, ...: a URL of a kind freshjar does not fetch, rather than a missing file.
+  private static final Pattern OTHER_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
   private final InputStream stdin;
   private final HttpDocuments http = new HttpDocuments();
   private final AtomicBoolean stdinTaken = new AtomicBoolean();
@@ -42,6 +49,14 @@ public final class InputResolver {
     }
     if (spec.toLowerCase(Locale.ROOT).startsWith("file:")) {
       return file(spec, Path.of(uri(spec)));
+    }
+    if (OTHER_SCHEME.matcher(spec).lookingAt() && !Files.exists(Path.of(spec))) {
+      throw inputFailure(
+          "'"
+              + spec
+              + "' is not an input freshjar can read; give "
+              + KINDS
+              + " for standard input");
     }
     try {
       return file(spec, Path.of(spec));

@@ -74,7 +74,10 @@ public final class Refresher {
       // Not cancelled: the check goes on in its daemon thread, bounded by the module's own
       // timeout, and whatever it installs (atomically) a later run or update uses.
       return fellBack(
-          source, "no answer within the update deadline of " + Durations.format(deadline));
+          source,
+          "no answer within the update deadline of "
+              + Durations.format(deadline)
+              + "; give --update-timeout a longer DURATION to wait for it");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fellBack(source, "interrupted while checking for updates");

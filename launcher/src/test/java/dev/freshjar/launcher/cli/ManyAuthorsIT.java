@@ -194,7 +194,7 @@ class ManyAuthorsIT {
                   + sha256(BOB_V1.get()).substring(0, 12)
                   + " because "
                   + url(bob)
-                  + " could not be used: no answer within the update deadline of 3s\n");
+                  + " could not be used: no answer within the update deadline of 3s; give --update-timeout a longer DURATION to wait for it\n");
 
       start = System.nanoTime();
       Result beta = freshjar.run("--update-timeout", "3s", "--format", "tsv", "beta", "-");
