@@ -74,7 +74,7 @@ final class CompletionCommand implements Callable<Integer> {
       // picocli's script runs in zsh through bashcompinit, which it loads itself.
       out.println("# zsh completion for freshjar: source <(freshjar completion zsh) in ~/.zshrc");
     }
-    out.print(AutoComplete.bash("freshjar", line));
+    out.println(AutoComplete.bash("freshjar", line));
     out.flush();
     return ExitStatus.OK.code();
   }
