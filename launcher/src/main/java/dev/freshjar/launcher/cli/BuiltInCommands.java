@@ -70,6 +70,7 @@ final class BuiltInCommands {
     // options anywhere, as in 'freshjar sign JAR --name MODULE'.
     line.setStopAtPositional(!name.equals("sign") && !name.equals("keys"));
     PrintStream err = command.streams().err();
+    lookOfHelp(line, command);
     line.setOut(command.streams().out())
         .setErr(new PrintWriter(err, true))
         .setExitCodeExceptionMapper(
@@ -112,6 +113,15 @@ final class BuiltInCommands {
     for (String name : NAMES) {
       line.addSubcommand(name, create(name));
     }
+    lookOfHelp(line, command);
     return line;
+  }
+
+  /** Help as wide as the terminal, coloured only on one and never with {@code NO_COLOR}. */
+  private static void lookOfHelp(CommandLine line, FreshjarCommand command) {
+    line.setUsageHelpWidth(command.terminal().helpWidth());
+    line.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            command.terminal().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
   }
 }

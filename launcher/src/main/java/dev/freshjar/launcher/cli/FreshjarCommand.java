@@ -11,6 +11,7 @@ import dev.freshjar.launcher.modules.ModuleSources;
 import dev.freshjar.launcher.modules.ModuleStatus;
 import dev.freshjar.launcher.modules.Refresher;
 import dev.freshjar.launcher.output.Format;
+import dev.freshjar.launcher.terminal.TerminalFacts;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -61,12 +62,19 @@ public final class FreshjarCommand {
 
   private final Streams streams;
   private final Map<String, String> env;
+  private final TerminalFacts terminal;
   // Whether openModules() warned that a module is not on its newest version.
   private boolean warned;
 
   FreshjarCommand(Streams streams, Map<String, String> env) {
     this.streams = streams;
     this.env = env;
+    this.terminal = TerminalFacts.of(env);
+  }
+
+  /** Whether standard output and error are terminals, and how wide. */
+  TerminalFacts terminal() {
+    return terminal;
   }
 
   /**

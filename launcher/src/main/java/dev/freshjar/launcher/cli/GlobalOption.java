@@ -17,8 +17,9 @@ enum GlobalOption {
   CONFIG(
       "--config",
       "FILE",
-      "The modules configuration file. Default: $FRESHJAR_CONFIG,"
-          + " $XDG_CONFIG_HOME/freshjar/modules.conf, ~/.config/freshjar/modules.conf.",
+      // A path per line: help is wrapped where Java's line breaker likes, '/' and '.' included.
+      "The modules configuration file. Default: the first of\n$FRESHJAR_CONFIG,\n"
+          + "$XDG_CONFIG_HOME/freshjar/modules.conf,\n~/.config/freshjar/modules.conf.",
       (command, value) -> command.configFile = Path.of(value)),
   MODULE(
       "--module",
@@ -29,8 +30,8 @@ enum GlobalOption {
   CACHE_DIR(
       "--cache-dir",
       "DIR",
-      "Where fetched jars are kept. Default: $FRESHJAR_CACHE, $XDG_CACHE_HOME/freshjar,"
-          + " ~/.cache/freshjar.",
+      "Where fetched jars are kept. Default: the first of\n$FRESHJAR_CACHE,\n"
+          + "$XDG_CACHE_HOME/freshjar,\n~/.cache/freshjar.",
       (command, value) -> command.cacheDir = Path.of(value)),
   OFFLINE(
       "--offline",
@@ -142,7 +143,8 @@ enum GlobalOption {
         : Optional.empty();
   }
 
-  String description() {
-    return description;
+  /** What the option does, a line per element (paths each on a line of their own). */
+  String[] description() {
+    return description.split("\n");
   }
 }

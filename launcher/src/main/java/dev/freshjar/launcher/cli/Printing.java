@@ -10,7 +10,12 @@ final class Printing {
 
   static void print(FreshjarCommand command, Table table) {
     try {
-      command.format().write(table, command.streams().out());
+      command
+          .format()
+          .write(
+              table,
+              command.streams().out(),
+              command.terminal().tableWidth().orElse(Integer.MAX_VALUE));
       command.streams().out().flush();
     } catch (IOException e) {
       throw new UncheckedIOException("could not write to standard output", e);
