@@ -144,7 +144,7 @@ final class HttpFetch {
     }
     TmpDir.Received received =
         tmp.receive(
-            body.byteStream(),
+            DownloadProgress.watch(source.name(), url, declared, body.byteStream()),
             url,
             (e, got) -> {
               if (e instanceof InterruptedIOException) {

@@ -43,7 +43,10 @@ public final class Cli {
       }
       return runRule(command, words, List.of(args));
     } catch (RuntimeException e) {
+      command.progress().closeAll();
       return report(e, err, env);
+    } finally {
+      command.progress().closeAll();
     }
   }
 

@@ -9,6 +9,7 @@ final class Printing {
   private Printing() {}
 
   static void print(FreshjarCommand command, Table table) {
+    command.progress().closeAll();
     try {
       command
           .format()

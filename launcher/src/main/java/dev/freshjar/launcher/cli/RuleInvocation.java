@@ -81,7 +81,8 @@ final class RuleInvocation {
       command.streams().out().flush();
       return ExitStatus.OK.code();
     }
-    Input input = new InputResolver(command.streams().in()).resolve(line.input());
+    Input input =
+        new InputResolver(command.streams().in(), command.progress()).resolve(line.input());
     Printing.print(command, rule.run(input, line.arguments()));
     return ExitStatus.OK.code();
   }
@@ -98,7 +99,9 @@ final class RuleInvocation {
       if (line.helpRequested() || !InputResolver.isLocalFile(line.input())) {
         return Optional.empty();
       }
-      Input input = new InputResolver(InputStream.nullInputStream()).resolve(line.input());
+      Input input =
+          new InputResolver(InputStream.nullInputStream(), command.progress())
+              .resolve(line.input());
       Input abandonable =
           Input.of(
               input.name(),

@@ -59,6 +59,9 @@ final class UpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (quiet) {
+      parent.progress().silence();
+    }
     try (RunLog log =
         logFile == null
             ? RunLog.none()
@@ -107,6 +110,7 @@ final class UpdateCommand implements Callable<Integer> {
                 .map(s -> s.name() + " (" + s.url() + ")")
                 .collect(Collectors.joining(", ")));
     List<Refresh> outcomes = new Refresher(cache, deadline(sources)).refreshAll(sources, mode);
+    parent.progress().closeAll();
     PrintWriter out = parent.streams().out();
     boolean unavailable = false;
     boolean fellBack = false;

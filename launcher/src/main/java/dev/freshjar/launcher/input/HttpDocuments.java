@@ -16,7 +16,12 @@ import okhttp3.ResponseBody;
 
 /** Streams documents named by http(s) URLs; the client is built on first use only. */
 final class HttpDocuments {
+  private final InputProgress progress;
   private OkHttpClient client;
+
+  HttpDocuments(InputProgress progress) {
+    this.progress = progress;
+  }
 
   Input input(URI url) {
     return Input.of(url.toString(), () -> open(url), StandardCharsets.UTF_8, -1);
@@ -52,10 +57,15 @@ final class HttpDocuments {
       response.close();
       throw new IOException(url + " is served as " + declared + "; only UTF-8 text is supported");
     }
-    return new FilterInputStream(body.byteStream()) {
+    return new FilterInputStream(
+        progress.watch("download", body.contentLength(), body.byteStream())) {
       @Override
       public void close() throws IOException {
-        response.close();
+        try {
+          super.close();
+        } finally {
+          response.close();
+        }
       }
     };
   }

@@ -28,11 +28,19 @@ public final class InputResolver {
   private static final Pattern OTHER_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
   private final InputStream stdin;
-  private final HttpDocuments http = new HttpDocuments();
+  private final InputProgress progress;
+  private final HttpDocuments http;
   private final AtomicBoolean stdinTaken = new AtomicBoolean();
 
   public InputResolver(InputStream stdin) {
+    this(stdin, InputProgress.NONE);
+  }
+
+  /** Resolves inputs whose reading {@code progress} follows (downloads and local files). */
+  public InputResolver(InputStream stdin, InputProgress progress) {
     this.stdin = stdin;
+    this.progress = progress;
+    this.http = new HttpDocuments(progress);
   }
 
   /**
@@ -89,7 +97,7 @@ public final class InputResolver {
     };
   }
 
-  private static Input file(String spec, Path path) {
+  private Input file(String spec, Path path) {
     if (Files.isDirectory(path)) {
       throw inputFailure(spec + " is a directory, not a file");
     }
@@ -102,7 +110,11 @@ public final class InputResolver {
     } catch (IOException e) {
       throw inputFailure("cannot read " + spec + ": " + e.getMessage());
     }
-    return Input.of(spec, () -> Files.newInputStream(path), StandardCharsets.UTF_8, size);
+    return Input.of(
+        spec,
+        () -> progress.watch("read", size, Files.newInputStream(path)),
+        StandardCharsets.UTF_8,
+        size);
   }
 
   private static URI uri(String spec) {
