@@ -10,6 +10,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code help [COMMAND|RULE]}: what {@code --help} shows, as a command, since users type both. */
 @Command(
     name = "help",
+    mixinStandardHelpOptions = true,
     description = "Shows this help, or a command's or rule's: 'freshjar help top'.")
 final class HelpCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;

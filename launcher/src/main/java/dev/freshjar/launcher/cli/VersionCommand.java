@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code version}: what {@code --version} prints, as a command, since users type both. */
-@Command(name = "version", description = "Prints freshjar's version and its module API's.")
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Prints freshjar's version and its module API's.")
 final class VersionCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;
 
