@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.freshjar.launcher.fixtures.Fixtures;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
 import dev.freshjar.launcher.fixtures.ModuleJar;
@@ -221,22 +220,19 @@ class MistakesIT {
 
     @Test
     void namesUpdateTimeoutWhenTheRunStopsWaiting() {
-      server.stubFor(
-          get("/slow.jar")
-              .willReturn(
-                  aResponse()
-                      .withFixedDelay(5_000)
-                      .withBody(ModuleJar.answering("slow", "s", "x").bytes())));
+      byte[] jar = ModuleJar.answering("slow", "s", "x").bytes();
+      server.stubFor(get("/slow.jar").willReturn(aResponse().withBody(jar)));
+      freshjar.option("--module", "slow=" + server.baseUrl() + "/slow.jar");
+      Result first = freshjar.run("update");
+      assertThat(first.exitCode()).as(first.toString()).isZero();
+      server.stubFor(get("/slow.jar").willReturn(aResponse().withFixedDelay(30_000).withBody(jar)));
 
-      Result run =
-          freshjar
-              .option("--update-timeout", "300ms")
-              .option("--module", "text=" + Fixtures.textUtilsJar())
-              .option("--module", "slow=" + server.baseUrl() + "/slow.jar")
-              .run("wc", "README.md");
+      Result run = freshjar.option("--update-timeout", "1s").run("s", "README.md");
 
       assertThat(run.exitCode()).as(run.toString()).isZero();
-      assertThat(run.stderr()).contains("--update-timeout");
+      assertThat(run.stderr())
+          .contains("no answer within the update deadline of 1s")
+          .contains("give --update-timeout a longer DURATION");
     }
   }
 
