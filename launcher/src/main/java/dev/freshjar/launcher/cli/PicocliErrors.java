@@ -27,6 +27,19 @@ final class PicocliErrors {
     if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
       return unmatched(e.getCommandLine(), command, unmatched.getUnmatched().get(0), args, first);
     }
+    CommandLine line = e.getCommandLine();
+    if (e.getArgSpec() == null && !line.getSubcommands().isEmpty() && args.size() == first + 1) {
+      // 'freshjar cache': a command that is only a group of commands.
+      return "'"
+          + command
+          + "' needs a command: "
+          + String.join(", ", line.getSubcommands().keySet())
+          + "; e.g. 'freshjar "
+          + command
+          + " "
+          + line.getSubcommands().keySet().iterator().next()
+          + "'";
+    }
     ArgSpec spec = e.getArgSpec();
     if (e.getCause() instanceof TypeConversionException cause && spec != null) {
       return command + " " + synopsis(spec) + ": " + cause.getMessage();

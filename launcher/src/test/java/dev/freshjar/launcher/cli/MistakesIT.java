@@ -72,6 +72,15 @@ class MistakesIT {
     }
 
     @Test
+    void aCommandWithoutItsSubcommandListsThem() {
+      Result run = freshjar.run("cache");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+      assertThat(run.stderr())
+          .isEqualTo("freshjar: 'cache' needs a command: gc, verify; e.g. 'freshjar cache gc'\n");
+    }
+
+    @Test
     void ofAGlobalOptionGetsTheOptionMeant() {
       Result run = freshjar.run("--fromat", "json", "top", "README.md");
 
