@@ -147,7 +147,7 @@ final class HttpFetch {
     }
     TmpDir.Received received =
         tmp.receive(
-            body.byteStream(),
+            DownloadProgress.watch(source.name(), url, declared, body.byteStream()),
             url,
             (e, got) -> {
               if (e instanceof InterruptedIOException) {
@@ -245,7 +245,11 @@ final class HttpFetch {
       return new RefreshFailure("interrupted while fetching " + url, cause, Cause.INTERRUPTED);
     }
     return new RefreshFailure(
-        "timed out after " + Durations.format(source.timeout()) + " fetching " + url,
+        "timed out after "
+            + Durations.format(source.timeout())
+            + " fetching "
+            + url
+            + "; raise 'timeout' in the module's section of the configuration file to wait longer",
         cause,
         Cause.TIMED_OUT);
   }

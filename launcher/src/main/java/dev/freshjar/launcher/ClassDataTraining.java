@@ -84,6 +84,23 @@ final class ClassDataTraining {
         InputStream in = new ByteArrayInputStream(document);
         Cli.run(args, in, new PrintWriter(new StringWriter()), nowhere(), Map.of());
       }
+      // As on a terminal too (what bin/freshjar says when it finds one): its classes (terminal
+      // facts, progress meters, table fitting) would otherwise open the jars at every such run.
+      System.setProperty("freshjar.terminal", "out,err");
+      System.setProperty("freshjar.columns", "80");
+      try {
+        Cli.run(
+            new String[] {
+              "--config", config, "--cache-dir", cache, "--module", module, "top", text.toString()
+            },
+            System.in,
+            new PrintWriter(new StringWriter()),
+            nowhere(),
+            Map.of());
+      } finally {
+        System.clearProperty("freshjar.terminal");
+        System.clearProperty("freshjar.columns");
+      }
     } finally {
       server.stop(0);
       deleteTree(work);

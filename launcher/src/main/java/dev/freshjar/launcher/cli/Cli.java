@@ -2,6 +2,8 @@ package dev.freshjar.launcher.cli;
 
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.modules.UnknownOption;
+import dev.freshjar.launcher.modules.UnknownRule;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,21 +33,35 @@ public final class Cli {
         return ExitStatus.OK.code();
       }
       if (command.versionRequested) {
-        for (String line : Version.lines()) {
-          out.println(line);
-        }
-        out.flush();
+        VersionCommand.print(out);
         return ExitStatus.OK.code();
       }
       if (words.isEmpty()) {
         throw CommandFailure.usage("no command given; try 'freshjar --help' or 'freshjar rules'");
       }
       if (BuiltInCommands.isBuiltIn(words.get(0))) {
-        return BuiltInCommands.run(command, words);
+        return BuiltInCommands.run(command, words, List.of(args));
       }
-      return new RuleInvocation(command).run(words);
+      return runRule(command, words, List.of(args));
     } catch (RuntimeException e) {
+      command.progress().closeAll();
       return report(e, err, env);
+    } finally {
+      command.progress().closeAll();
+    }
+  }
+
+  /**
+   * Runs a rule, {@code words} being its name and what follows, within the whole command line
+   * {@code args}; a mistake in its name or a global option after it gets a hint.
+   */
+  static int runRule(FreshjarCommand command, List<String> words, List<String> args) {
+    try {
+      return new RuleInvocation(command).run(words);
+    } catch (UnknownRule e) {
+      throw UsageHints.unknownCommandOrRule(e.name(), e.rules());
+    } catch (UnknownOption e) {
+      throw UsageHints.misplaced(args, args.size() - words.size(), e.word()).orElseThrow(() -> e);
     }
   }
 
@@ -69,10 +85,7 @@ public final class Cli {
       int equals = arg.indexOf('=');
       GlobalOption option = GlobalOption.named(equals < 0 ? arg : arg.substring(0, equals));
       if (option == null) {
-        throw CommandFailure.usage(
-            "unknown option '"
-                + arg
-                + "'; options go before the rule or command, see 'freshjar --help'");
+        throw UsageHints.unknownGlobalOption(arg);
       }
       if (!given.add(option) && !option.repeatable()) {
         throw CommandFailure.usage(option.synopsis() + " is given twice; give it once");

@@ -11,6 +11,8 @@ import dev.freshjar.launcher.modules.ModuleSources;
 import dev.freshjar.launcher.modules.ModuleStatus;
 import dev.freshjar.launcher.modules.Refresher;
 import dev.freshjar.launcher.output.Format;
+import dev.freshjar.launcher.progress.ProgressBars;
+import dev.freshjar.launcher.terminal.TerminalFacts;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -61,12 +63,26 @@ public final class FreshjarCommand {
 
   private final Streams streams;
   private final Map<String, String> env;
+  private final TerminalFacts terminal;
+  private final ProgressBars progress;
   // Whether openModules() warned that a module is not on its newest version.
   private boolean warned;
 
   FreshjarCommand(Streams streams, Map<String, String> env) {
     this.streams = streams;
     this.env = env;
+    this.terminal = TerminalFacts.of(env);
+    this.progress = ProgressBars.on(terminal, streams.err());
+  }
+
+  /** The progress bars of long work; none unless standard error is a terminal. */
+  ProgressBars progress() {
+    return progress;
+  }
+
+  /** Whether standard output and error are terminals, and how wide. */
+  TerminalFacts terminal() {
+    return terminal;
   }
 
   /**
@@ -152,6 +168,8 @@ public final class FreshjarCommand {
 
   /** Warns on standard error of each module that does not run its newest version. */
   void warn(List<ModuleStatus> statuses, Refresher.Mode mode) {
+    // The checks are over: a download still going on is no longer this run's business.
+    progress.closeAll();
     for (ModuleStatus status : statuses) {
       // Offline, running on the cache is what the user asked for, not something to warn about.
       boolean asked = mode == Refresher.Mode.OFFLINE && status.available();

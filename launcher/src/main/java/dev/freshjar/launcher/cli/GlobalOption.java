@@ -3,7 +3,10 @@ package dev.freshjar.launcher.cli;
 import dev.freshjar.cache.Durations;
 import dev.freshjar.launcher.output.Format;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * The options that come before a rule or command, {@code freshjar [OPTIONS] RULE ...}: the one
@@ -14,8 +17,9 @@ enum GlobalOption {
   CONFIG(
       "--config",
       "FILE",
-      "The modules configuration file. Default: $FRESHJAR_CONFIG,"
-          + " $XDG_CONFIG_HOME/freshjar/modules.conf, ~/.config/freshjar/modules.conf.",
+      // A path per line: help is wrapped where Java's line breaker likes, '/' and '.' included.
+      "The modules configuration file. Default: the first of\n$FRESHJAR_CONFIG,\n"
+          + "$XDG_CONFIG_HOME/freshjar/modules.conf,\n~/.config/freshjar/modules.conf.",
       (command, value) -> command.configFile = Path.of(value)),
   MODULE(
       "--module",
@@ -26,8 +30,8 @@ enum GlobalOption {
   CACHE_DIR(
       "--cache-dir",
       "DIR",
-      "Where fetched jars are kept. Default: $FRESHJAR_CACHE, $XDG_CACHE_HOME/freshjar,"
-          + " ~/.cache/freshjar.",
+      "Where fetched jars are kept. Default: the first of\n$FRESHJAR_CACHE,\n"
+          + "$XDG_CACHE_HOME/freshjar,\n~/.cache/freshjar.",
       (command, value) -> command.cacheDir = Path.of(value)),
   OFFLINE(
       "--offline",
@@ -127,7 +131,20 @@ enum GlobalOption {
     return label;
   }
 
-  String description() {
-    return description;
+  /** What a completion script offers for the value: a file, a directory, or any text. */
+  Class<?> valueType() {
+    return this == CONFIG || this == CACHE_DIR ? Path.class : String.class;
+  }
+
+  /** The values a completion script offers, when there are only a few. */
+  Optional<List<String>> candidates() {
+    return this == FORMAT
+        ? Optional.of(Stream.of(Format.values()).map(Format::toString).toList())
+        : Optional.empty();
+  }
+
+  /** What the option does, a line per element (paths each on a line of their own). */
+  String[] description() {
+    return description.split("\n");
   }
 }

@@ -52,7 +52,7 @@ final class RuleInvocation {
     Refresher.Mode mode = command.refreshMode();
     try (OneShotInputs inputs =
         new OneShotInputs(
-            new InputResolver(command.streams().in()),
+            new InputResolver(command.streams().in(), command.progress()),
             OneShotInputs.defaultTempDir(command.env()))) {
       if (mode != Refresher.Mode.CHECK) {
         inputs.lastReader();

@@ -39,6 +39,10 @@ final class ShellCommand implements Callable<Integer> {
     if (watch != null && (watch.isZero() || watch.isNegative())) {
       throw CommandFailure.usage("--watch needs a positive duration, e.g. 5m");
     }
+    if (System.console() == null) {
+      // Commands come through a pipe: a script's session, where bars would be noise.
+      parent.progress().silence();
+    }
     Refresher.Mode mode = parent.refreshMode();
     List<ModuleSource> sources = parent.sources();
     ModuleCache cache = parent.cache();

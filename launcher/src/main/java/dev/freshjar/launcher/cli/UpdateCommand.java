@@ -66,6 +66,9 @@ final class UpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (quiet) {
+      parent.progress().silence();
+    }
     try (RunLog log =
         logFile == null
             ? RunLog.none()
@@ -75,6 +78,10 @@ final class UpdateCommand implements Callable<Integer> {
         List<ModuleSource> sources = parent.sources();
         ExitStatus status = update(sources, parent.refreshMode(), log);
         log.info("update: done, exit " + status.code() + " (" + status.meaning() + ")");
+        if (log.failed() && (status == ExitStatus.OK || status == ExitStatus.FELL_BACK)) {
+          // Said on standard error already; a cron job must not pass without its trail.
+          return ExitStatus.RULE_FAILED.code();
+        }
         return status.code();
       } catch (CommandFailure e) {
         log.error("update: " + Untrusted.lines(e.getMessage()));
@@ -112,6 +119,7 @@ final class UpdateCommand implements Callable<Integer> {
     // An update repairs what the checks of a run only report: damaged jars, unreadable records.
     List<Refresh> outcomes =
         new Refresher(cache, deadline(sources), true).refreshAll(sources, mode);
+    parent.progress().closeAll();
     PrintWriter out = parent.streams().out();
     boolean unavailable = false;
     boolean fellBack = false;

@@ -1,5 +1,6 @@
 package dev.freshjar.launcher.cron;
 
+import dev.freshjar.launcher.IoProblems;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +18,7 @@ import java.time.temporal.ChronoUnit;
  * TIMESTAMP LEVEL [PID] MESSAGE}, with the time in UTC ISO-8601. The file is opened for appending
  * and every line goes out in one write, so that the lines of several processes sharing the file
  * never mix within a line. A log that cannot be written does not stop the run: it says so once on
- * standard error and goes on without.
+ * standard error and goes on without, and the run then fails ({@link #failed()}).
  */
 public final class RunLog implements AutoCloseable {
   /** How serious a line is. */
@@ -48,7 +49,7 @@ public final class RunLog implements AutoCloseable {
 
   /**
    * Opens {@code file} for appending, creating it and its directories if needed; when that fails,
-   * warns on {@code err} and returns a log that writes nothing.
+   * says so on {@code err} and returns a log that writes nothing and has {@link #failed()}.
    */
   public static RunLog open(Path file, PrintStream err, Clock clock) {
     try {
@@ -61,9 +62,19 @@ public final class RunLog implements AutoCloseable {
               file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       return new RunLog(file, channel, err, clock);
     } catch (IOException e) {
+      RunLog log = new RunLog(file, null, err, clock);
+      log.broken = true;
       warn(err, file, e);
-      return none();
+      return log;
     }
+  }
+
+  /**
+   * Whether a line could not be written (or the file not opened): the run that asked for a log
+   * should not report success, since the trail a cron job relies on is missing.
+   */
+  public boolean failed() {
+    return broken;
   }
 
   public void info(String message) {
@@ -109,11 +120,12 @@ public final class RunLog implements AutoCloseable {
 
   private static void warn(PrintStream err, Path file, IOException e) {
     err.println(
-        "freshjar: warning: cannot write the log file "
+        "freshjar: cannot write the log file "
             + file
             + " ("
-            + e
-            + "); going on without it");
+            + IoProblems.describe(e)
+            + "); going on without it, and exiting 1 at the end. Give --log-file a file in a"
+            + " directory you can write");
   }
 
   @Override

@@ -22,6 +22,11 @@ import okhttp3.ResponseBody;
  * client, not two.
  */
 final class HttpDocuments {
+  private final InputProgress progress;
+
+  HttpDocuments(InputProgress progress) {
+    this.progress = progress;
+  }
 
   Input input(URI url) {
     return Input.of(url.toString(), () -> open(url), StandardCharsets.UTF_8, -1);
@@ -53,10 +58,15 @@ final class HttpDocuments {
       response.close();
       throw new IOException(url + " is served as " + declared + "; only UTF-8 text is supported");
     }
-    return new FilterInputStream(body.byteStream()) {
+    return new FilterInputStream(
+        progress.watch("download", body.contentLength(), body.byteStream())) {
       @Override
       public void close() throws IOException {
-        response.close();
+        try {
+          super.close();
+        } finally {
+          response.close();
+        }
       }
     };
   }
@@ -73,6 +83,10 @@ final class HttpDocuments {
   }
 
   private static Response get(URI url) throws IOException {
-    return client(url).newCall(new Request.Builder().url(url.toString()).build()).execute();
+    try {
+      return client(url).newCall(new Request.Builder().url(url.toString()).build()).execute();
+    } catch (IOException e) {
+      throw new IOException(NetworkProblems.describe(e, url), e);
+    }
   }
 }

@@ -16,18 +16,33 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * Turns what the user typed as INPUT into a rule {@link Input}: an http(s) URL, a file: URL, a
  * local path, or {@code -} for standard input. Nothing is read until the rule opens it.
  */
 public final class InputResolver {
+  /** What INPUT may be, for messages. */
+  static final String KINDS = "an http(s) URL, a file: URL, a local path, or -";
+
+  // ftp://, s3://, ...: a URL of a kind freshjar does not fetch, rather than a missing file.
+  private static final Pattern OTHER_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
   private final InputStream stdin;
-  private final HttpDocuments http = new HttpDocuments();
+  private final InputProgress progress;
+  private final HttpDocuments http;
   private final AtomicBoolean stdinTaken = new AtomicBoolean();
 
   public InputResolver(InputStream stdin) {
+    this(stdin, InputProgress.NONE);
+  }
+
+  /** Resolves inputs whose reading {@code progress} follows (downloads and local files). */
+  public InputResolver(InputStream stdin, InputProgress progress) {
     this.stdin = stdin;
+    this.progress = progress;
+    this.http = new HttpDocuments(progress);
   }
 
   /**
@@ -44,6 +59,14 @@ public final class InputResolver {
     }
     if (spec.toLowerCase(Locale.ROOT).startsWith("file:")) {
       return file(spec, Path.of(uri(spec)));
+    }
+    if (OTHER_SCHEME.matcher(spec).lookingAt() && !Files.exists(Path.of(spec))) {
+      throw inputFailure(
+          "'"
+              + spec
+              + "' is not an input freshjar can read; give "
+              + KINDS
+              + " for standard input");
     }
     try {
       return file(spec, Path.of(spec));
@@ -69,7 +92,7 @@ public final class InputResolver {
     };
   }
 
-  private static Input file(String spec, Path path) {
+  private Input file(String spec, Path path) {
     if (Files.isDirectory(path)) {
       throw inputFailure(spec + " is a directory, not a file");
     }
@@ -84,10 +107,17 @@ public final class InputResolver {
       throw inputFailure("cannot read " + spec + ": " + e.getMessage());
     }
     if (!Files.isRegularFile(path)) {
-      return Input.of(spec, () -> OpenedFile.open(path), StandardCharsets.UTF_8, size);
+      return Input.of(spec, () -> progress.watch("read", size, OpenedFile.open(path)), StandardCharsets.UTF_8, size);
     }
     // A regular file may be read at several offsets at once (rules read large ones in parallel).
-    return Input.ofSeekable(spec, offset -> openAt(path, offset), StandardCharsets.UTF_8, size);
+    // Progress follows the reader from the first byte: the whole file for a rule that reads it
+    // through, the first range for one that splits it among threads.
+    return Input.ofSeekable(
+        spec,
+        offset ->
+            offset == 0 ? progress.watch("read", size, openAt(path, 0)) : openAt(path, offset),
+        StandardCharsets.UTF_8,
+        size);
   }
 
   private static InputStream openAt(Path path, long offset) throws IOException {

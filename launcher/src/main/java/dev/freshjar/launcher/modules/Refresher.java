@@ -109,7 +109,10 @@ public final class Refresher {
         // The server answered; the module's own code is what does not.
         return cache.fallback(source, Cause.LOAD_HUNG, ModuleJarCheck.hung(source.name(), within));
       }
-      return cache.fallback(source, Cause.DEADLINE, "no answer " + within);
+      return cache.fallback(
+          source,
+          Cause.DEADLINE,
+          "no answer " + within + "; give --update-timeout a longer DURATION to wait for it");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return cache.fallback(source, Cause.INTERRUPTED, "interrupted while checking for updates");

@@ -2,6 +2,7 @@ package dev.freshjar.launcher.modules;
 
 import dev.freshjar.api.Rule;
 import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.NearMiss;
 import dev.freshjar.launcher.loading.LoadedModule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,9 @@ public final class RuleBook {
       throw CommandFailure.usage(
           "there is no module named '"
               + moduleName
-              + "'; configured modules: "
+              + "'"
+              + NearMiss.hint(moduleName, moduleNames())
+              + "; configured modules: "
               + String.join(", ", moduleNames()));
     }
     return all.stream()
@@ -72,7 +75,14 @@ public final class RuleBook {
                         + moduleName
                         + " has no rule '"
                         + ruleName
-                        + "'; it has: "
+                        + "'"
+                        + NearMiss.hint(
+                            ruleName,
+                            all.stream()
+                                .filter(r -> r.module().name().equals(moduleName))
+                                .map(ModuleRule::name)
+                                .toList())
+                        + "; it has: "
                         + all.stream()
                             .filter(r -> r.module().name().equals(moduleName))
                             .map(ModuleRule::name)
@@ -103,12 +113,7 @@ public final class RuleBook {
                   .map(e -> "module " + e.getKey() + " is unavailable: " + e.getValue())
                   .collect(Collectors.joining("; ")));
     }
-    throw CommandFailure.usage(
-        "unknown rule '"
-            + ruleName
-            + "'; available rules: "
-            + all.stream().map(ModuleRule::name).distinct().collect(Collectors.joining(", "))
-            + " (freshjar rules lists them)");
+    throw new UnknownRule(ruleName, all.stream().map(ModuleRule::name).distinct().toList());
   }
 
   private List<String> moduleNames() {

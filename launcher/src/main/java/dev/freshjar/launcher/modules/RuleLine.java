@@ -67,7 +67,7 @@ public final class RuleLine {
       }
       OptionWord option = OptionWord.of(word, parameters);
       if (option.parameter() == null) {
-        throw CommandFailure.usage("unknown option '" + word + "'\n" + usage.get());
+        throw new UnknownOption(word, "unknown option '" + word + "'\n" + usage.get());
       }
       String value = option.inlineValue();
       if (value == null) {

@@ -16,8 +16,16 @@ public enum Format {
 
   /** Writes {@code table} to {@code out} in this format; does not close {@code out}. */
   public void write(Table table, Writer out) throws IOException {
+    write(table, out, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #write(Table, Writer)}; a text table's rows fit {@code maxWidth} columns (a
+   * terminal's), their text cells wrapped. TSV and JSON are for programs and never wrap.
+   */
+  public void write(Table table, Writer out, int maxWidth) throws IOException {
     switch (this) {
-      case TEXT -> TextTableWriter.write(table, out);
+      case TEXT -> TextTableWriter.write(table, out, maxWidth);
       case TSV -> TsvWriter.write(table, out);
       case JSON -> JsonWriter.write(table, out);
     }

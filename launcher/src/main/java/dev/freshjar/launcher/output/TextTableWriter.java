@@ -13,6 +13,11 @@ final class TextTableWriter {
   private TextTableWriter() {}
 
   static void write(Table table, Writer out) throws IOException {
+    write(table, out, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #write(Table, Writer)}, text columns wrapped to fit {@code maxWidth} if need be. */
+  static void write(Table table, Writer out, int maxWidth) throws IOException {
     List<Column> columns = table.columns();
     int[] widths = new int[columns.size()];
     for (int i = 0; i < widths.length; i++) {
@@ -23,13 +28,39 @@ final class TextTableWriter {
         widths[i] = Math.max(widths[i], width(visible(row.get(i))));
       }
     }
+    boolean[] text = new boolean[widths.length];
     for (int i = 0; i < widths.length; i++) {
-      cell(columns.get(i), columns.get(i).name(), widths[i], i == widths.length - 1, out);
+      text[i] = columns.get(i).type() != Column.Type.INTEGER;
     }
-    out.write('\n');
+    TableFit.narrow(widths, text, maxWidth, GAP.length());
+    line(columns, columns.stream().map(Column::name).toList(), widths, out);
     for (List<Object> row : table.rows()) {
+      line(columns, row.stream().map(TextTableWriter::visible).toList(), widths, out);
+    }
+  }
+
+  /** One row, on as many lines as its widest wrapped cell needs. */
+  private static void line(List<Column> columns, List<String> cells, int[] widths, Writer out)
+      throws IOException {
+    List<List<String>> wrapped = new java.util.ArrayList<>();
+    int height = 1;
+    for (int i = 0; i < widths.length; i++) {
+      List<String> lines =
+          width(cells.get(i)) > widths[i]
+              ? TableFit.wrap(cells.get(i), widths[i])
+              : List.of(cells.get(i));
+      wrapped.add(lines);
+      height = Math.max(height, lines.size());
+    }
+    for (int l = 0; l < height; l++) {
       for (int i = 0; i < widths.length; i++) {
-        cell(columns.get(i), visible(row.get(i)), widths[i], i == widths.length - 1, out);
+        List<String> lines = wrapped.get(i);
+        cell(
+            columns.get(i),
+            l < lines.size() ? lines.get(l) : "",
+            widths[i],
+            i == widths.length - 1,
+            out);
       }
       out.write('\n');
     }

@@ -117,7 +117,7 @@ class GlobalOptionsTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
-        .contains("Unknown option: '--bogus'")
+        .contains("unknown option '--bogus' of 'modules'")
         .contains("'freshjar modules --help'");
   }
 }

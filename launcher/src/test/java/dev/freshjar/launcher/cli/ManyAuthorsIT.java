@@ -185,7 +185,7 @@ class ManyAuthorsIT {
           .containsPattern("\nalice\t1\\.0\t[0-9a-f]{12}\tunsigned\t\\S+\tfresh\t")
           .containsPattern(
               "\nbob\t1\\.0\t[0-9a-f]{12}\tunsigned\t\\S+\tcached fallback: no answer within the update"
-                  + " deadline of 3s\t")
+                  + " deadline of 3s; give --update-timeout a longer DURATION to wait for it\t")
           .containsPattern("\ncarol\t1\\.0\t[0-9a-f]{12}\tunsigned\t\\S+\tfresh\t");
       assertThat(modules.stderr())
           .isEqualTo(
@@ -194,7 +194,7 @@ class ManyAuthorsIT {
                   + sha256(BOB_V1.get()).substring(0, 12)
                   + " because "
                   + url(bob)
-                  + " could not be used: no answer within the update deadline of 3s\n");
+                  + " could not be used: no answer within the update deadline of 3s; give --update-timeout a longer DURATION to wait for it\n");
 
       start = System.nanoTime();
       Result beta = freshjar.run("--update-timeout", "3s", "--format", "tsv", "beta", "-");

@@ -100,7 +100,7 @@ class OneShotIT {
       Result run = freshjar.run("tpo", "x.txt");
 
       assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.stderr()).contains("unknown rule 'tpo'").contains("top");
+      assertThat(run.stderr()).contains("unknown command or rule 'tpo'").contains("top");
     }
 
     @Test

@@ -231,15 +231,15 @@ class UpdateForCronIT {
     }
 
     @Test
-    void thatCannotBeWrittenIsAWarningAndTheUpdateStillRuns() throws Exception {
+    void thatCannotBeWrittenFailsTheRunAfterTheUpdateRan() throws Exception {
       Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
 
       Result run =
           freshjar.run("update", "--log-file", notADirectory.resolve("freshjar.log").toString());
 
-      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
       assertThat(run.stdout()).contains("alpha: fetched");
-      assertThat(run.stderr()).contains("warning: cannot write the log file");
+      assertThat(run.stderr()).contains("cannot write the log file");
     }
   }
 }

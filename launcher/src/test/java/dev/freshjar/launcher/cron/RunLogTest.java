@@ -83,20 +83,28 @@ class RunLogTest {
   }
 
   @Test
-  void thatCannotBeOpenedWarnsOnceAndWritesNothing() throws Exception {
+  void thatCannotBeOpenedSaysWhyOnceWritesNothingAndHasFailed() throws Exception {
     Path notADirectory = Files.writeString(dir.resolve("file"), "");
 
+    boolean failed;
     try (RunLog log = RunLog.open(notADirectory.resolve("x.log"), err, CLOCK)) {
       log.info("lost");
       log.warn("lost too");
+      failed = log.failed();
     }
 
+    assertThat(failed).isTrue();
     String warnings = errBytes.toString(StandardCharsets.UTF_8);
     assertThat(warnings.lines())
         .singleElement()
         .asString()
         .startsWith(
-            "freshjar: warning: cannot write the log file " + notADirectory.resolve("x.log"))
-        .endsWith("going on without it");
+            "freshjar: cannot write the log file "
+                + notADirectory.resolve("x.log")
+                + " ("
+                + notADirectory
+                + " is in the way: it is not a directory)")
+        .doesNotContain("Exception")
+        .endsWith("Give --log-file a file in a directory you can write");
   }
 }

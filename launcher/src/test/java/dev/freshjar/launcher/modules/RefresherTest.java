@@ -80,7 +80,8 @@ class RefresherTest {
               Refresh.Fallback.class,
               fallback -> {
                 assertThat(fallback.reason())
-                    .isEqualTo("no answer within the update deadline of 500ms");
+                    .isEqualTo(
+                        "no answer within the update deadline of 500ms; give --update-timeout a longer DURATION to wait for it");
                 assertThat(fallback.current().version()).isEqualTo("1.0");
               });
     }
@@ -112,7 +113,9 @@ class RefresherTest {
       assertThat(run.took()).isLessThan(DEADLINE.plusSeconds(2));
       assertThat(run.outcomes())
           .containsExactly(
-              new Refresh.Unavailable("late", "no answer within the update deadline of 500ms"));
+              new Refresh.Unavailable(
+                  "late",
+                  "no answer within the update deadline of 500ms; give --update-timeout a longer DURATION to wait for it"));
     }
   }
 

@@ -1,0 +1,65 @@
+package dev.freshjar.launcher.terminal;
+
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * What the process knows of the terminal it writes to, as {@code bin/freshjar} found it: Java 17
+ * cannot ask whether standard error is a terminal, or how wide a terminal is, and the shell script
+ * can for almost nothing ({@code [ -t 2 ]}, {@code stty size}). It passes them as {@code
+ * -Dfreshjar.terminal=out,err} and {@code -Dfreshjar.columns=N}; {@code COLUMNS} in the environment
+ * overrides the width.
+ *
+ * @param stdoutIsTerminal whether results go to a terminal (tables are then fitted to its width)
+ * @param stderrIsTerminal whether messages go to a terminal (progress bars are then drawn)
+ * @param columns the terminal's width, when known
+ * @param noColor whether {@code NO_COLOR} asks for no colour
+ */
+public record TerminalFacts(
+    boolean stdoutIsTerminal, boolean stderrIsTerminal, OptionalInt columns, boolean noColor) {
+  /** No terminal at all: what tests and pipes see. */
+  public static final TerminalFacts NONE =
+      new TerminalFacts(false, false, OptionalInt.empty(), false);
+
+  /** The facts of this process, from bin/freshjar's system properties and {@code env}. */
+  public static TerminalFacts of(Map<String, String> env) {
+    String streams = System.getProperty("freshjar.terminal", "");
+    OptionalInt columns = positive(env.get("COLUMNS"));
+    if (columns.isEmpty()) {
+      columns = positive(System.getProperty("freshjar.columns"));
+    }
+    String noColor = env.get("NO_COLOR");
+    return new TerminalFacts(
+        streams.contains("out"),
+        streams.contains("err"),
+        columns,
+        noColor != null && !noColor.isEmpty());
+  }
+
+  /** The width to fit tables in, when results go to a terminal of known width. */
+  public OptionalInt tableWidth() {
+    return stdoutIsTerminal ? columns : OptionalInt.empty();
+  }
+
+  /** Whether results and help may be coloured: on a terminal, unless {@code NO_COLOR} is set. */
+  public boolean colour() {
+    return stdoutIsTerminal && !noColor;
+  }
+
+  /** The width help is laid out in: the terminal's, else the traditional 80 columns. */
+  public int helpWidth() {
+    return columns.orElse(80);
+  }
+
+  private static OptionalInt positive(String value) {
+    if (value == null || value.isBlank()) {
+      return OptionalInt.empty();
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+}
