@@ -17,6 +17,7 @@ public final class CommandTree {
     FreshjarCommand.Streams streams =
         new FreshjarCommand.Streams(
             System.in, new PrintWriter(System.out, true), new PrintStream(System.err, true));
-    return BuiltInCommands.wholeCommandLine(new FreshjarCommand(streams, Map.of())).getCommandSpec();
+    return BuiltInCommands.wholeCommandLine(new FreshjarCommand(streams, Map.of()))
+        .getCommandSpec();
   }
 }

@@ -107,7 +107,11 @@ public final class InputResolver {
       throw inputFailure("cannot read " + spec + ": " + e.getMessage());
     }
     if (!Files.isRegularFile(path)) {
-      return Input.of(spec, () -> progress.watch("read", size, OpenedFile.open(path)), StandardCharsets.UTF_8, size);
+      return Input.of(
+          spec,
+          () -> progress.watch("read", size, OpenedFile.open(path)),
+          StandardCharsets.UTF_8,
+          size);
     }
     // A regular file may be read at several offsets at once (rules read large ones in parallel).
     // Progress follows the reader from the first byte: the whole file for a rule that reads it

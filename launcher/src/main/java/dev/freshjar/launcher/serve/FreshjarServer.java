@@ -3,6 +3,7 @@ package dev.freshjar.launcher.serve;
 import dev.freshjar.cache.Durations;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ public final class FreshjarServer {
             file ->
                 err.println(
                     "freshjar: warning: --token-file "
-                        + ForTerminal.clean(file.toString())
+                        + Untrusted.text(file.toString())
                         + " can be read by other users; 'chmod 600' it"));
     if (token.isEmpty() && !OPEN_ADDRESSES.contains(options.bind())) {
       throw CommandFailure.usage(
@@ -136,7 +137,7 @@ public final class FreshjarServer {
       server.stop();
       return true;
     } catch (Exception e) {
-      err.println("freshjar: stopping the server: " + ForTerminal.clean(e.toString()));
+      err.println("freshjar: stopping the server: " + Untrusted.text(e.toString()));
       return false;
     }
   }

@@ -6,6 +6,7 @@ import dev.freshjar.launcher.modules.ModuleSet;
 import dev.freshjar.launcher.modules.ModuleStatus;
 import dev.freshjar.launcher.modules.ModuleTables;
 import dev.freshjar.launcher.output.Format;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -86,8 +87,7 @@ final class Routes extends Handler.Abstract {
       callback.failed(e);
     } catch (RuntimeException e) {
       err.println(
-          "freshjar: unexpected error (a bug of freshjar's own): "
-              + ForTerminal.clean(e.toString()));
+          "freshjar: unexpected error (a bug of freshjar's own): " + Untrusted.text(e.toString()));
       answerError(request, response, callback, new HttpError(500, "unexpected error: " + e));
     }
     return true;

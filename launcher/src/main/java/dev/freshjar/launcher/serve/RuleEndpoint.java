@@ -11,6 +11,7 @@ import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.RuleCall;
 import dev.freshjar.launcher.modules.RuleLine;
 import dev.freshjar.launcher.output.Format;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -171,7 +172,7 @@ final class RuleEndpoint {
               + (how == RuleCall.Cancellation.ABANDONED
                   ? "; it ignored cancelling and was abandoned"
                   : "; it was cancelled");
-      err.println("freshjar: " + ForTerminal.clean(message));
+      err.println("freshjar: " + Untrusted.text(message));
       if (how == RuleCall.Cancellation.ABANDONED) {
         throw new Abandoned(new HttpError(503, message));
       }

@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.serve;
 
 import dev.freshjar.launcher.modules.ModuleReload;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ final class Watch implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // The next round runs as usual; a failing round must not end the schedule.
-      err.println(ForTerminal.clean("freshjar: watch: checking for new versions failed: " + e));
+      err.println(Untrusted.text("freshjar: watch: checking for new versions failed: " + e));
     }
   }
 
@@ -56,12 +57,12 @@ final class Watch implements AutoCloseable {
     String module = outcome.module();
     if (outcome.changed()) {
       told.remove(module);
-      err.println("freshjar: watch: " + ForTerminal.clean(outcome.describe()));
+      err.println("freshjar: watch: " + Untrusted.text(outcome.describe()));
     } else if (outcome instanceof ModuleReload.Unchanged) {
       told.remove(module);
     } else if (!outcome.describe().equals(told.get(module))) {
       told.put(module, outcome.describe());
-      err.println("freshjar: watch: " + ForTerminal.clean(outcome.describe()));
+      err.println("freshjar: watch: " + Untrusted.text(outcome.describe()));
     }
   }
 
