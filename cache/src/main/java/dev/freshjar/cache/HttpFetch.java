@@ -1,5 +1,7 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.maven.MavenArtifact;
+import dev.freshjar.cache.maven.RepositoryCredentials;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -78,7 +80,7 @@ final class HttpFetch {
       if (remaining <= 0) {
         throw timedOut(source, url, null);
       }
-      Call call = bounded(url, timeout).newCall(request(url, validators));
+      Call call = bounded(url, timeout).newCall(request(url, validators, source));
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       Response response;
       try {
@@ -106,8 +108,8 @@ final class HttpFetch {
           return new FetchOutcome.Unchanged(validators(response, validators));
         }
         if (response.code() != 200) {
-          throw new RefreshFailure(
-              "HTTP " + response.code() + " " + reason(response) + " from " + url);
+          int code = response.code();
+          throw new RefreshFailure("HTTP " + code + " " + reason(response) + " from " + url, code);
         }
         return download(response, url, source, into);
       }
@@ -127,9 +129,16 @@ final class HttpFetch {
         .build();
   }
 
-  private static Request request(URI url, Validators validators) {
+  private static Request request(URI url, Validators validators, ModuleSource source) {
     Request.Builder request =
         new Request.Builder().url(url.toString()).header("User-Agent", "freshjar");
+    // A private repository's credentials go to that repository only: checked on every hop, so a
+    // redirect to another host (a CDN, an attacker) never carries them.
+    source
+        .maven()
+        .filter(m -> RepositoryCredentials.mayReceive(m.repository(), url))
+        .flatMap(MavenArtifact::credentials)
+        .ifPresent(c -> request.header("Authorization", c.authorization()));
     validators.etag().ifPresent(v -> request.header("If-None-Match", v));
     validators.lastModified().ifPresent(v -> request.header("If-Modified-Since", v));
     return request.build();

@@ -1,5 +1,7 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.maven.MavenArtifact;
+import dev.freshjar.cache.maven.MavenRelease;
 import dev.freshjar.cache.trust.AuthorSignature;
 import dev.freshjar.cache.trust.SignatureFile;
 import java.io.IOException;
@@ -31,6 +33,7 @@ public final class ModuleCache {
   private final ObjectStore objects;
   private final FileFetch files;
   private final ObjectsLock objectsLock;
+  private final MavenStep maven;
   // Built on the first http(s) refresh: a run with only local modules never pays for it.
   private volatile HttpFetch http;
 
@@ -43,6 +46,7 @@ public final class ModuleCache {
     this.objects = new ObjectStore(layout);
     this.files = new FileFetch(tmp);
     this.objectsLock = ObjectsLock.of(layout.objectsLock());
+    this.maven = new MavenStep(files, this::http, tmp);
   }
 
   /**
@@ -398,6 +402,9 @@ public final class ModuleCache {
     // A cached jar the source's trust no longer accepts (a key or hash configured since) is not
     // the version to compare against: fetch afresh and verify whatever the source has.
     Optional<CachedJar> trusted = current.filter(jar -> Trust.distrust(source, jar).isEmpty());
+    if (source.maven().isPresent()) {
+      return fetchMaven(source, check, force, record, current, trusted);
+    }
     FetchOutcome outcome;
     // Validators describe the current jar as served from the recorded URL only.
     boolean conditional = !force && trusted.isPresent() && record.get().url().equals(source.url());
@@ -412,12 +419,71 @@ public final class ModuleCache {
     }
     if (outcome instanceof FetchOutcome.Unchanged unchanged) {
       // Only ever reported against a trusted current version, so there is a record.
-      rememberValidators(source, record.get(), unchanged.validators());
+      rememberValidators(source.url(), record.get(), unchanged.validators());
       return new Refresh.Fresh(trusted.orElseThrow(), current);
     }
     FetchOutcome.Downloaded download = (FetchOutcome.Downloaded) outcome;
     try (TmpFile file = download.file()) {
-      return install(source, check, download, deadline, record, current, trusted);
+      return install(
+          source, check, download, Target.of(source, download), deadline, record, current, trusted);
+    }
+  }
+
+  /**
+   * Where an installed jar came from and what its record keeps: for a URL module, the URL and its
+   * validators; for a Maven module, the release's jar URL, and the validators of the metadata.
+   *
+   * @param url where the jar is published; its signature is beside it
+   * @param validatorsFor what {@code validators} belong to
+   * @param validators what the source said identifies what it sent
+   * @param release the Maven release, for a Maven module
+   */
+  private record Target(
+      URI url, URI validatorsFor, Validators validators, Optional<MavenRelease> release) {
+    static Target of(ModuleSource source, FetchOutcome.Downloaded download) {
+      return new Target(source.url(), source.url(), download.validators(), Optional.empty());
+    }
+  }
+
+  /**
+   * A Maven module: {@link MavenStep} reads the metadata and, for a new release, downloads and
+   * checksums its jar; from there on it is installed like a URL module's jar. A release once
+   * installed is never downloaded again: releases are immutable.
+   */
+  private Refresh fetchMaven(
+      ModuleSource source,
+      JarCheck check,
+      boolean force,
+      Optional<ModuleRecord> record,
+      Optional<CachedJar> current,
+      Optional<CachedJar> trusted)
+      throws RefreshFailure {
+    MavenArtifact artifact = source.maven().orElseThrow();
+    URI key = artifact.validatorsKey();
+    boolean conditional = !force && trusted.isPresent() && record.get().url().equals(key);
+    boolean file = "file".equalsIgnoreCase(source.url().getScheme());
+    long deadline = file ? Long.MAX_VALUE : deadline(source);
+    MavenStep.Plan plan =
+        maven.plan(
+            source,
+            artifact,
+            conditional ? record.get().validators() : Validators.NONE,
+            trusted,
+            deadline);
+    if (plan instanceof MavenStep.Keep keep) {
+      // Only ever planned against a trusted current version, so there is a record.
+      rememberValidators(key, record.get(), keep.validators());
+      return new Refresh.Fresh(trusted.orElseThrow(), current);
+    }
+    MavenStep.Install install = (MavenStep.Install) plan;
+    try (TmpFile jar = install.download().file()) {
+      Target target =
+          new Target(
+              artifact.jarUrl(install.release().version()),
+              key,
+              install.validators(),
+              Optional.of(install.release()));
+      return install(source, check, install.download(), target, deadline, record, current, trusted);
     }
   }
 
@@ -425,21 +491,26 @@ public final class ModuleCache {
       ModuleSource source,
       JarCheck check,
       FetchOutcome.Downloaded download,
+      Target target,
       long deadline,
       Optional<ModuleRecord> record,
       Optional<CachedJar> current,
       Optional<CachedJar> trusted)
       throws RefreshFailure {
     String module = source.name();
-    if (trusted.isPresent() && trusted.get().sha256().equals(download.sha256())) {
-      rememberValidators(source, record.get(), download.validators());
+    // A Maven release is recorded even when its bytes are the current jar's: it is what the next
+    // refresh compares the metadata's choice with.
+    if (target.release().isEmpty()
+        && trusted.isPresent()
+        && trusted.get().sha256().equals(download.sha256())) {
+      rememberValidators(target.validatorsFor(), record.get(), target.validators());
       return new Refresh.Fresh(trusted.get(), current);
     }
     // Trust first: nothing of an unverified download is parsed or loaded.
     Trust.checkPinned(source, download.sha256(), download.from());
     Optional<AuthorSignature> signature = Optional.empty();
     if (source.authorKey().isPresent()) {
-      URI signatureUrl = Trust.signatureUrl(source.url());
+      URI signatureUrl = Trust.signatureUrl(target.url());
       byte[] bytes = fetchSignature(source, signatureUrl, deadline);
       signature =
           Optional.of(
@@ -466,8 +537,9 @@ public final class ModuleCache {
             identity.title(),
             identity.version(),
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            source.url(),
-            signature);
+            target.url(),
+            signature,
+            target.release());
     RecordStore.Change change;
     // From storing the jar until a record names it, gc must not take it for garbage.
     try (ObjectsLock.Held adding = objectsLock.shared(settings.lockWait())) {
@@ -485,7 +557,8 @@ public final class ModuleCache {
                 }
                 // Another process may have installed a newer signed version meanwhile.
                 recheckNotOlder(source, version, before);
-                return ModuleRecord.installed(before, module, version, download.validators());
+                return ModuleRecord.installed(
+                    before, module, version, target.validatorsFor(), target.validators());
               });
     } catch (Downgrade e) {
       throw e.failure;
@@ -566,13 +639,13 @@ public final class ModuleCache {
    * without validators, a changed URL, a touched file): keep them, so that the next refresh can be
    * conditional.
    */
-  private void rememberValidators(ModuleSource source, ModuleRecord record, Validators validators) {
-    if (record.url().equals(source.url()) && record.validators().equals(validators)) {
+  private void rememberValidators(URI url, ModuleRecord record, Validators validators) {
+    if (record.url().equals(url) && record.validators().equals(validators)) {
       return;
     }
     try {
       records.update(
-          source.name(), before -> before.orElse(record).withValidators(source.url(), validators));
+          record.module(), before -> before.orElse(record).withValidators(url, validators));
     } catch (RefreshFailure e) {
       // The current jar is the newest either way; a record that keeps its old validators
       // (read-only cache, busy lock) only costs a full check next time.

@@ -100,7 +100,7 @@ final class UpdateCommand implements Callable<Integer> {
             + cache.root()
             + ": "
             + sources.stream()
-                .map(s -> s.name() + " (" + s.url() + ")")
+                .map(s -> s.name() + " (" + s.describe() + ")")
                 .collect(Collectors.joining(", ")));
     List<Refresh> outcomes = new Refresher(cache, deadline(sources)).refreshAll(sources, mode);
     PrintWriter out = parent.streams().out();
@@ -161,12 +161,25 @@ final class UpdateCommand implements Callable<Integer> {
   static String describe(Refresh outcome, Refresher.Mode mode) {
     if (outcome instanceof Refresh.Fresh fresh) {
       if (!fresh.changed()) {
-        return fresh.module() + ": unchanged, " + label(fresh.current());
+        return fresh.module() + ": unchanged, " + label(fresh.current()) + from(fresh.current());
       }
       return fresh
-          .previous()
-          .map(p -> fresh.module() + ": updated from " + label(p) + " to " + label(fresh.current()))
-          .orElse(fresh.module() + ": fetched " + label(fresh.current()));
+              .previous()
+              .map(
+                  p ->
+                      fresh.module()
+                          + ": updated from "
+                          + label(p)
+                          + " to "
+                          + label(fresh.current()))
+              .orElse(fresh.module() + ": fetched " + label(fresh.current()))
+          + from(fresh.current())
+          + fresh
+              .current()
+              .release()
+              .filter(r -> r.checksum().isEmpty())
+              .map(r -> " (the repository has no checksum file for it)")
+              .orElse("");
     }
     if (outcome instanceof Refresh.Pinned pinned) {
       return pinned.module()
@@ -188,6 +201,11 @@ final class UpdateCommand implements Callable<Integer> {
     }
     Refresh.Unavailable unavailable = (Refresh.Unavailable) outcome;
     return unavailable.module() + ": unavailable: " + unavailable.reason();
+  }
+
+  /** " from REPOSITORY" for a module from a Maven repository: which one answered. */
+  private static String from(CachedJar jar) {
+    return jar.release().map(r -> " from " + r.repository()).orElse("");
   }
 
   static String label(CachedJar jar) {

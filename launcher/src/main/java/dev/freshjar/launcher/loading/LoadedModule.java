@@ -41,7 +41,8 @@ public final class LoadedModule implements AutoCloseable {
 
   /** "0.1.0/3f2a9c1b7d4e", how users see a version. */
   public String versionLabel() {
-    return (jar.version().isEmpty() ? "?" : jar.version()) + "/" + jar.shortSha();
+    String version = jar.displayVersion();
+    return (version.isEmpty() ? "?" : version) + "/" + jar.shortSha();
   }
 
   @Override

@@ -70,7 +70,7 @@ public record ModuleStatus(
   /** A warning for standard error, when the run is not on the module's newest version. */
   public Optional<String> warning() {
     if (unavailableReason().isPresent()) {
-      return Optional.of("module " + name() + " (" + source.url() + ") is " + state());
+      return Optional.of("module " + name() + " (" + source.describe() + ") is " + state());
     }
     if (refresh instanceof Refresh.Fallback fallback) {
       return Optional.of(
@@ -79,16 +79,38 @@ public record ModuleStatus(
               + ": using cached "
               + jarLabel()
               + " because "
-              + source.url()
+              + source.describe()
               + " could not be used: "
               + fallback.reason());
     }
     return Optional.empty();
   }
 
+  /**
+   * A release just fetched from a Maven repository that publishes no checksum for it: installed on
+   * the strength of its own checks (and its signature, with a key), which deserves a word. Unlike
+   * {@link #warning()}, the module is on its newest version.
+   */
+  public Optional<String> notice() {
+    if (refresh instanceof Refresh.Fresh fresh
+        && fresh.changed()
+        && fresh.current().release().filter(r -> r.checksum().isEmpty()).isPresent()) {
+      return Optional.of(
+          "module "
+              + name()
+              + ": "
+              + fresh.current().release().get().coordinates()
+              + " has no checksum file (.sha512, .sha256 or .sha1) in "
+              + fresh.current().release().get().repository()
+              + "; it was not checked against one");
+    }
+    return Optional.empty();
+  }
+
   /** "VERSION/SHA" of the jar, as users see it everywhere. */
   public static String label(CachedJar jar) {
-    return (jar.version().isEmpty() ? "?" : jar.version()) + "/" + jar.shortSha();
+    String version = jar.displayVersion();
+    return (version.isEmpty() ? "?" : version) + "/" + jar.shortSha();
   }
 
   private String jarLabel() {
