@@ -35,7 +35,7 @@ final class MavenStep {
   }
 
   /** What a refresh of a Maven module does. */
-  sealed interface Plan permits Keep, Install {}
+  sealed interface Plan permits Keep, Fetch {}
 
   /**
    * The current jar stays: the metadata is unchanged, or its choice is the current release.
@@ -45,17 +45,23 @@ final class MavenStep {
   record Keep(Validators validators) implements Plan {}
 
   /**
+   * Another release is to run.
+   *
+   * @param version the release's version
+   * @param validators what identifies the metadata now
+   */
+  record Fetch(String version, Validators validators) implements Plan {}
+
+  /**
    * A new release, downloaded and checked against the repository's checksum, to install.
    *
    * @param release the release, with the checksum algorithm that verified it
    * @param download the jar, in {@code tmp/}: the caller closes it
-   * @param validators what identifies the metadata now
    */
-  record Install(MavenRelease release, FetchOutcome.Downloaded download, Validators validators)
-      implements Plan {}
+  record Install(MavenRelease release, FetchOutcome.Downloaded download) {}
 
   /**
-   * Reads the metadata and, when it names another release, downloads and checks that release.
+   * Reads the metadata and chooses the release to run.
    *
    * @param validators the metadata's validators from the record, or none for a full read
    * @param trusted the current jar, when the module's trust accepts it
@@ -104,7 +110,13 @@ final class MavenStep {
     if (choice instanceof Resolution.Keep) {
       return new Keep(now);
     }
-    String version = ((Resolution.Fetch) choice).version();
+    return new Fetch(((Resolution.Fetch) choice).version(), now);
+  }
+
+  /** Downloads {@code version}'s jar and checks it against the repository's checksum file. */
+  Install download(ModuleSource source, MavenArtifact artifact, String version, long deadline)
+      throws RefreshFailure {
+    URI url = artifact.metadataUrl();
     Optional<Checksum> checksum = checksum(source, artifact, version, deadline);
     URI jar = artifact.jarUrl(version);
     FetchOutcome.Downloaded download;
@@ -131,7 +143,7 @@ final class MavenStep {
             version,
             artifact.repository(),
             checksum.map(Checksum::algorithm));
-    return new Install(release, download, now);
+    return new Install(release, download);
   }
 
   /** A checksum file's statement. */

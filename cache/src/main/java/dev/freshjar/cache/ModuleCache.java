@@ -475,16 +475,86 @@ public final class ModuleCache {
       rememberValidators(key, record.get(), keep.validators());
       return new Refresh.Fresh(trusted.orElseThrow(), current);
     }
-    MavenStep.Install install = (MavenStep.Install) plan;
+    MavenStep.Fetch fetch = (MavenStep.Fetch) plan;
+    Optional<ModuleRecord.Version> stored =
+        record.flatMap(r -> storedRelease(source, r, artifact, fetch.version()));
+    if (stored.isPresent()) {
+      Optional<Refresh> reinstated = reinstate(source, stored.get(), key, fetch.validators());
+      if (reinstated.isPresent()) {
+        return reinstated.get();
+      }
+    }
+    MavenStep.Install install = maven.download(source, artifact, fetch.version(), deadline);
     try (TmpFile jar = install.download().file()) {
       Target target =
           new Target(
               artifact.jarUrl(install.release().version()),
               key,
-              install.validators(),
+              fetch.validators(),
               Optional.of(install.release()));
       return install(source, check, install.download(), target, deadline, record, current, trusted);
     }
+  }
+
+  /**
+   * The cached version that is {@code version} of {@code artifact}, when its jar is stored intact
+   * and the source's trust accepts it: a release is immutable, so it is not downloaded again.
+   */
+  private Optional<ModuleRecord.Version> storedRelease(
+      ModuleSource source, ModuleRecord record, MavenArtifact artifact, String version) {
+    for (ModuleRecord.Version v : record.history()) {
+      boolean same =
+          v.release()
+              .filter(r -> r.isVersionOf(artifact) && r.version().equals(version))
+              .isPresent();
+      if (same && Trust.distrust(source, v.toJar(record.module(), layout)).isEmpty()) {
+        try {
+          requireIntact(record.module(), v);
+          return Optional.of(v);
+        } catch (CacheException e) {
+          // Damaged or gone: download it again, as if it had never been fetched.
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Makes a stored release current again, as installing it would, without downloading it; empty
+   * when its jar is gone after all (a {@code cache gc} in between).
+   */
+  private Optional<Refresh> reinstate(
+      ModuleSource source, ModuleRecord.Version stored, URI key, Validators validators)
+      throws RefreshFailure {
+    String module = source.name();
+    RecordStore.Change change;
+    // Held until the record names the jar again, so that gc cannot take it meanwhile.
+    try (ObjectsLock.Held keeping = objectsLock.shared(settings.lockWait())) {
+      if (!Files.isRegularFile(layout.object(stored.sha256()))) {
+        return Optional.empty();
+      }
+      change =
+          records.update(
+              module,
+              before -> {
+                if (before.isEmpty()) {
+                  throw new CacheException("the record of module " + module + " vanished");
+                }
+                if (before.get().pinned()) {
+                  return before.get();
+                }
+                recheckNotOlder(source, stored, before);
+                return before.get().reinstated(stored.sha256(), key, validators);
+              });
+    } catch (Downgrade e) {
+      throw e.failure;
+    }
+    if (change.after().pinned()) {
+      return Optional.of(pinned(source, change.after(), currentJar(change.after())));
+    }
+    return Optional.of(
+        new Refresh.Fresh(stored.toJar(module, layout), change.before().flatMap(this::currentJar)));
   }
 
   private Refresh install(

@@ -130,6 +130,14 @@ record ModuleRecord(
     return new ModuleRecord(module, url, validators, currentSha, pinned, history);
   }
 
+  /**
+   * The same record with the stored version {@code sha256} current again, and the validators the
+   * source sent for {@code url}: a Maven release chosen again is not downloaded again.
+   */
+  ModuleRecord reinstated(String sha256, URI url, Validators validators) {
+    return new ModuleRecord(module, url, validators, sha256, pinned, history);
+  }
+
   /** The same record, pinned or not. */
   ModuleRecord withPinned(boolean pin) {
     return new ModuleRecord(module, url, validators, currentSha, pin, history);

@@ -213,6 +213,22 @@ class MavenRefreshTest {
     }
 
     @Test
+    void aReleaseCachedBefore_isNotDownloadedAgain() {
+      release("1.0.0");
+      refresh(source());
+      release("1.0.0", "2.0.0");
+      refresh(source());
+      // Rolled back to 1.0.0 with 2.0.0 still cached; unpinned, the module follows 2.0.0 again.
+      cache.rollback("acme", Optional.empty());
+      cache.unpin("acme");
+      server.resetRequests();
+      Refresh r = refresh(source());
+      assertTrue(((Refresh.Fresh) r).changed());
+      assertEquals("2.0.0", version(r));
+      assertEquals(1, requests().size(), "only the metadata: " + requests());
+    }
+
+    @Test
     void aChangedVersionsRange_readsTheMetadataAgain() {
       release("2.0.0", "3.0.0");
       assertEquals("3.0.0", version(refresh(source())));

@@ -1,6 +1,10 @@
 package dev.freshjar.launcher.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,9 +82,17 @@ class MavenRepositoryIT {
   }
 
   void configure(String repository) throws IOException {
+    configure(repository, "");
+  }
+
+  void configure(String repository, String extraLines) throws IOException {
     Path config = dir.resolve("modules.conf");
     Files.writeString(
-        config, "[module acme]\nmaven = com.acme:acme-rules\nrepository = " + repository + "\n");
+        config,
+        "[module acme]\nmaven = com.acme:acme-rules\nrepository = "
+            + repository
+            + "\n"
+            + extraLines);
     freshjar.option("--config", config.toString());
   }
 
@@ -140,5 +152,80 @@ class MavenRepositoryIT {
     assertThat(second.exitCode()).as(second.toString()).isZero();
     assertThat(second.stdout()).contains("two");
     assertThat(freshjar.run("--format", "tsv", "modules").stdout()).contains("1.1.0");
+  }
+
+  @Test
+  void aPrivateRepository_takesItsTokenFromTheEnvironmentOrSettings_andNeverShowsIt()
+      throws Exception {
+    String token = "s3cret-Token-4711";
+    String basic =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(("ann:" + token).getBytes(StandardCharsets.UTF_8));
+    server = new WireMockServer(wireMockConfig().dynamicPort().withRootDirectory(root.toString()));
+    server.start();
+    // Requests with the right credentials match no stub and get the repository's files.
+    server.stubFor(
+        get(urlMatching("/repo/.*"))
+            .withHeader("Authorization", absent())
+            .atPriority(1)
+            .willReturn(aResponse().withStatus(401)));
+    server.stubFor(
+        get(urlMatching("/repo/.*"))
+            .withHeader(
+                "Authorization",
+                notMatching(java.util.regex.Pattern.quote("Bearer " + token) + "|" + basic))
+            .atPriority(2)
+            .willReturn(aResponse().withStatus(403)));
+    deploy("1.0.0", "one");
+    configure(server.baseUrl() + "/repo", "server = acme-releases\n");
+    Path settings =
+        Files.writeString(
+            dir.resolve("settings.xml"),
+            "<settings><servers><server><id>acme-releases</id><username>ann</username>"
+                + "<password>"
+                + token
+                + "</password></server></servers></settings>");
+    Path missing = dir.resolve("no-settings.xml");
+
+    Result without = freshjar.env("FRESHJAR_MAVEN_SETTINGS", missing.toString()).run("update");
+    assertThat(without.exitCode()).as(without.toString()).isEqualTo(2);
+    assertThat(without.stderr()).contains("server 'acme-releases' is named");
+
+    Freshjar bare = Freshjar.withCache(dir.resolve("cache")).workDir(dir);
+    Path plain = dir.resolve("plain.conf");
+    Files.writeString(
+        plain,
+        "[module acme]\nmaven = com.acme:acme-rules\nrepository = " + server.baseUrl() + "/repo\n");
+    Result refused = bare.run("--config", plain.toString(), "--format", "tsv", "answer", "-");
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(3);
+    assertThat(refused.stderr()).contains("HTTP 401").contains("FRESHJAR_REPO_TOKEN_ACME");
+
+    Result byEnv =
+        Freshjar.withCache(dir.resolve("cache"))
+            .workDir(dir)
+            .env("FRESHJAR_REPO_TOKEN_ACME", token)
+            .run("--config", plain.toString(), "--format", "tsv", "answer", "-");
+    assertThat(byEnv.exitCode()).as(byEnv.toString()).isZero();
+    assertThat(byEnv.stdout()).contains("one");
+
+    Result bySettings =
+        Freshjar.withCache(dir.resolve("cache"))
+            .workDir(dir)
+            .env("FRESHJAR_MAVEN_SETTINGS", settings.toString())
+            .run("--config", dir.resolve("modules.conf").toString(), "update");
+    assertThat(bySettings.exitCode()).as(bySettings.toString()).isZero();
+
+    for (Result r : List.of(without, refused, byEnv, bySettings)) {
+      assertThat(r.stdout() + r.stderr()).doesNotContain(token);
+    }
+    try (var files = Files.walk(dir.resolve("cache"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+            .as(f.toString())
+            .doesNotContain(token)
+            .doesNotContain(basic.substring(6));
+      }
+    }
   }
 }
