@@ -67,7 +67,7 @@ public record CachedJar(
    * manifest's; empty when neither names one.
    */
   public String displayVersion() {
-    return release.map(MavenRelease::version).orElse(version);
+    return release.isPresent() ? release.get().version() : version;
   }
 
   /** The first 12 hex digits of the hash, as users see it. */

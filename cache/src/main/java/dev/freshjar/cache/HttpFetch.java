@@ -134,11 +134,14 @@ final class HttpFetch {
         new Request.Builder().url(url.toString()).header("User-Agent", "freshjar");
     // A private repository's credentials go to that repository only: checked on every hop, so a
     // redirect to another host (a CDN, an attacker) never carries them.
-    source
-        .maven()
-        .filter(m -> RepositoryCredentials.mayReceive(m.repository(), url))
-        .flatMap(MavenArtifact::credentials)
-        .ifPresent(c -> request.header("Authorization", c.authorization()));
+    // No lambdas: this runs on every start, and a lambda's first use costs milliseconds.
+    if (source.maven().isPresent()) {
+      MavenArtifact maven = source.maven().get();
+      if (maven.credentials().isPresent()
+          && RepositoryCredentials.mayReceive(maven.repository(), url)) {
+        request.header("Authorization", maven.credentials().get().authorization());
+      }
+    }
     validators.etag().ifPresent(v -> request.header("If-None-Match", v));
     validators.lastModified().ifPresent(v -> request.header("If-Modified-Since", v));
     return request.build();

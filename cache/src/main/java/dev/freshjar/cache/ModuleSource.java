@@ -82,7 +82,7 @@ public record ModuleSource(
 
   /** The source as users see it: its URL, or the artifact and its repository. */
   public String describe() {
-    return maven.map(MavenArtifact::describe).orElse(url.toString());
+    return maven.isPresent() ? maven.get().describe() : url.toString();
   }
 
   /** A source that trusts whatever its URL serves: no pinned hash, no author key. */
