@@ -6,8 +6,8 @@
 # Last-Modified, 304). Warms one cache per kind, then times
 #   bin/freshjar --config KIND.conf --format tsv text:wc README.md
 # RUNS times per kind, interleaved (url, maven, url, maven, ...) so that a change in machine load
-# hits both alike, and prints median, min and max wall time, the ratio of the medians, and how many
-# requests each kind's server answered per timed run, by status.
+# hits both alike, and prints median, min and max wall time, the ratio of the medians, the median
+# of the per-round ratios, and how many requests each kind's server answered per timed run.
 #
 # Environment: RUNS (default 21), FRESHJAR (default bin/freshjar).
 set -euo pipefail
@@ -94,6 +94,11 @@ for kind in url maven; do
 done
 awk -v u="$(median "$work/times-url")" -v m="$(median "$work/times-maven")" \
   'BEGIN { printf "maven / url median: %.3f\n", m / u }'
+# Each round's two runs ran back to back: the median of their ratios shrugs off load that changed
+# between rounds.
+paste "$work/times-url" "$work/times-maven" | awk '{ print $2 / $1 }' | sort -n | awk '
+  { r[NR] = $1 } END { printf "median of per-round maven / url: %.3f\n",
+    (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2 }'
 for kind in url maven; do
   echo "$kind server: $(requests "$work/log-$kind")"
 done
