@@ -73,6 +73,7 @@ public final class RepositoryCredentials {
       }
       return Optional.empty();
     }
+    requireHeaderSafe(token, TOKEN_PREFIX + suffix);
     if (user == null || user.isEmpty()) {
       return Optional.of(new RepositoryCredentials("Bearer " + token, TOKEN_PREFIX + suffix));
     }
@@ -135,6 +136,20 @@ public final class RepositoryCredentials {
           origin + " takes its password from a property, which freshjar does not expand");
     }
     return basic(user.get(), p, origin);
+  }
+
+  /** A bearer token goes into a header as it is: printable ASCII only. Never names the value. */
+  private static void requireHeaderSafe(String token, String origin) throws MavenException {
+    for (int i = 0; i < token.length(); i++) {
+      char c = token.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        throw new MavenException(
+            origin
+                + " holds a character that cannot be sent in an HTTP header (at position "
+                + (i + 1)
+                + "): a line break or space copied with the token?");
+      }
+    }
   }
 
   private static RepositoryCredentials basic(String user, String password, String origin) {

@@ -35,6 +35,18 @@ class RepositoryCredentialsTest {
   }
 
   @Test
+  void aTokenWithALineBreak_isRefusedWithoutShowingIt() {
+    MavenException e =
+        assertThrows(
+            MavenException.class,
+            () ->
+                RepositoryCredentials.fromEnvironment(
+                    "acme", Map.of("FRESHJAR_REPO_TOKEN_ACME", "s3cret\n")));
+    assertTrue(e.getMessage().contains("line break"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
+  @Test
   void noVariables_noCredentials() throws Exception {
     assertEquals(Optional.empty(), RepositoryCredentials.fromEnvironment("acme", Map.of()));
   }
