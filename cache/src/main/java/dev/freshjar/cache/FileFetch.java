@@ -121,6 +121,8 @@ final class FileFetch {
   Validators stat(URI url) throws RefreshFailure {
     try {
       return validators(Files.readAttributes(path(url), BasicFileAttributes.class));
+    } catch (NoSuchFileException e) {
+      throw new RefreshFailure("no such file: " + url, RefreshFailure.NO_SUCH_FILE);
     } catch (IOException e) {
       throw unreadable(url, e);
     }

@@ -532,5 +532,14 @@ class MavenRefreshTest {
       assertEquals("1.1.0", version(r));
       assertEquals(Optional.of(ChecksumAlgorithm.SHA1), r.jar().get().release().get().checksum());
     }
+
+    @Test
+    void aDirectoryWithoutTheArtifact_saysSo() {
+      Path root = dir.resolve("empty-m2");
+      Refresh r = refresh(source(MavenArtifact.parse("com.acme:acme-rules", root.toUri())));
+      Refresh.Unavailable u = assertInstanceOf(Refresh.Unavailable.class, r);
+      assertTrue(u.reason().contains("no metadata: no such file"), u.reason());
+      assertTrue(u.reason().contains("is com.acme:acme-rules published in"), u.reason());
+    }
   }
 }
