@@ -59,7 +59,7 @@ class MavenRepositoryIT {
             .version(version)
             .writeTo(dir.resolve("acme-rules-" + version + ".jar"));
     List<String> command = new ArrayList<>();
-    command.add("mvn");
+    command.add(mvn());
     command.add("-B");
     command.add("-q");
     // Offline mode refuses to deploy at all; ~/.m2 already holds the plugin, and a file: target
@@ -79,6 +79,12 @@ class MavenRepositoryIT {
     String output = new String(mvn.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(mvn.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(mvn.exitValue()).as(output).isZero();
+  }
+
+  /** The Maven running this build (so CI's own), else the one on the PATH. */
+  static String mvn() {
+    String mvn = System.getProperty("freshjar.mvn");
+    return mvn != null && Files.isExecutable(Path.of(mvn)) ? mvn : "mvn";
   }
 
   void configure(String repository) throws IOException {
