@@ -339,6 +339,20 @@ class MavenRefreshTest {
     }
 
     @Test
+    void deeplyNestedMetadata_isRefused_notOverflowingTheStack() {
+      runningOn1_0_0();
+      int depth = 100_000;
+      repo.metadataText(
+          "<metadata><versioning><versions><version>"
+              + "<a>".repeat(depth)
+              + "</a>".repeat(depth)
+              + "</version></versions></versioning></metadata>");
+      String reason = fallback().reason();
+      assertTrue(reason.contains("not well-formed XML"), reason);
+      assertTrue(reason.contains("depth"), reason);
+    }
+
+    @Test
     void metadataWithNoVersions() {
       runningOn1_0_0();
       repo.metadataText(MavenRepoStub.metadataXml("1.0.0"));

@@ -19,6 +19,12 @@ import org.xml.sax.SAXParseException;
  * Metadata comes from servers; a DOCTYPE in it is refused, not resolved.
  */
 final class SafeXml {
+  static final int MAX_ELEMENT_DEPTH = 32;
+
+  // The JDK's name for its parser's depth limit (JDK 17 and later).
+  private static final String MAX_DEPTH =
+      "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
   private SafeXml() {}
 
   /**
@@ -35,6 +41,9 @@ final class SafeXml {
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      // Maven metadata is five levels deep; a server's ten thousand nested elements would
+      // overflow the stack of whatever walks the tree (getTextContent is recursive).
+      factory.setAttribute(MAX_DEPTH, Integer.toString(MAX_ELEMENT_DEPTH));
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
