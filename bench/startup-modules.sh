@@ -76,3 +76,9 @@ for n in $counts; do
   printf '%-26s %s\n' "$n (http, 304)" "$(stats "$work/times-$n")"
 done
 printf '%-26s %s\n' "built-in (file:)" "$(stats "$work/times-builtin")"
+first=${counts%% *}
+median() { sort -n "$1" | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
+for n in $counts; do
+  awk -v a="$(median "$work/times-$n")" -v b="$(median "$work/times-$first")" -v n="$n" -v f="$first" \
+    'BEGIN { printf "ratio of medians, %s modules to %s: %.2f\n", n, f, a / b }'
+done

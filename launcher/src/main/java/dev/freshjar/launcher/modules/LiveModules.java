@@ -38,6 +38,7 @@ public final class LiveModules implements AutoCloseable {
   // How many sets (published, or retired and still draining) use each loaded module.
   private final Map<LoadedModule, Integer> users = new IdentityHashMap<>();
   private final AtomicLong reloads = new AtomicLong();
+  private final RetiredVersions retired = new RetiredVersions();
   private volatile Generation current;
   private volatile boolean closed;
 
@@ -66,6 +67,15 @@ public final class LiveModules implements AutoCloseable {
   /** How many reloads were published so far. */
   public long reloads() {
     return reloads.get();
+  }
+
+  /**
+   * The drained module versions that threads still running keep from being unloaded (a thread whose
+   * class, or whose context class loader, is the version's), each named once: call it after a
+   * reload to warn that the module left threads behind.
+   */
+  public List<LingeringThreads> lingeringThreads() {
+    return retired.findLingering();
   }
 
   /**
@@ -247,6 +257,7 @@ public final class LiveModules implements AutoCloseable {
     }
     UncheckedIOException failure = null;
     for (LoadedModule module : unused) {
+      retired.add(module);
       try {
         module.close();
       } catch (IOException e) {

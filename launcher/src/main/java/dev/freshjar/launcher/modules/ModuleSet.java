@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One consistent set of loaded module versions and the rules they provide. A module that fails to
@@ -38,11 +40,62 @@ public final class ModuleSet implements AutoCloseable {
    * cannot load is recorded as unavailable with the reason.
    */
   public static ModuleSet load(List<ModuleSource> sources, List<Refresh> refreshes) {
-    List<ModuleStatus> statuses = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      statuses.add(loadOne(sources.get(i), refreshes.get(i)));
+    // Defining and verifying a module's classes is most of what each module costs a run, and the
+    // cores are otherwise idle while the update checks wait for their servers: the modules are
+    // shared out among as many threads as there are processors, the caller's one of them.
+    int count = sources.size();
+    int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+    ModuleStatus[] statuses = new ModuleStatus[count];
+    List<CompletableFuture<Void>> helpers = new ArrayList<>();
+    for (int t = 1; t < threads; t++) {
+      int first = t;
+      helpers.add(
+          CompletableFuture.runAsync(
+              () -> loadEvery(first, threads, sources, refreshes, statuses), DaemonThreads.POOL));
     }
-    return new ModuleSet(statuses);
+    Throwable failure = null;
+    try {
+      loadEvery(0, threads, sources, refreshes, statuses);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    for (CompletableFuture<Void> helper : helpers) {
+      try {
+        helper.join();
+      } catch (CompletionException e) {
+        failure = failure == null ? e.getCause() : failure;
+      }
+    }
+    List<ModuleStatus> loaded = new ArrayList<>();
+    for (ModuleStatus status : statuses) {
+      if (status != null) {
+        loaded.add(status);
+      }
+    }
+    if (failure != null) {
+      // A fault of freshjar's own, not a module's (loadOne reports those): nothing stays open.
+      new ModuleSet(loaded).close();
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(failure);
+    }
+    return new ModuleSet(loaded);
+  }
+
+  /** Loads modules {@code first}, {@code first + step}, ... into {@code statuses}. */
+  private static void loadEvery(
+      int first,
+      int step,
+      List<ModuleSource> sources,
+      List<Refresh> refreshes,
+      ModuleStatus[] statuses) {
+    for (int i = first; i < sources.size(); i += step) {
+      statuses[i] = loadOne(sources.get(i), refreshes.get(i));
+    }
   }
 
   private static ModuleStatus loadOne(ModuleSource source, Refresh refresh) {

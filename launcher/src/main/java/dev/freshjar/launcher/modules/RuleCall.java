@@ -99,6 +99,15 @@ public final class RuleCall {
     return result.isDone();
   }
 
+  /**
+   * Runs {@code action} once the rule has returned or thrown: at once if it already has, else on
+   * the rule's thread. For what must outlive an abandoned call, e.g. the lease on its module
+   * version, which must stay open while the rule still runs.
+   */
+  public void whenDone(Runnable action) {
+    result.whenComplete((table, failure) -> action.run());
+  }
+
   /** Interrupts the rule, closes its input, and waits up to {@code grace} for its thread to end. */
   public Cancellation cancel(Duration grace) {
     if (result.isDone()) {

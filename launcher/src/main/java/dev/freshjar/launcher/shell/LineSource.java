@@ -8,6 +8,12 @@ interface LineSource extends AutoCloseable {
   /** Prints a message that arrives between commands (a {@code --watch} update), for the user. */
   void announce(String message);
 
+  /**
+   * What Ctrl-C does while a command runs (at the prompt, the line editor handles it). A pipe has
+   * no such key: the signal then ends the process, as for any command in a pipeline.
+   */
+  void onInterrupt(Runnable handler);
+
   /** Whether a person is typing (errors then need no line numbers). */
   boolean interactive();
 

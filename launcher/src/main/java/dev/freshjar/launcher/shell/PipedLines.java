@@ -33,6 +33,11 @@ final class PipedLines implements LineSource {
   }
 
   @Override
+  public void onInterrupt(Runnable handler) {
+    // Nothing: see LineSource.
+  }
+
+  @Override
   public boolean interactive() {
     return false;
   }

@@ -4,6 +4,7 @@ import dev.freshjar.api.Column;
 import dev.freshjar.api.Table;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.output.Format;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -11,6 +12,11 @@ import java.util.OptionalLong;
 final class SessionSettings {
   /** The parameter that {@code set n} gives a default to, in any rule that declares it. */
   static final String N = "n";
+
+  static final String FORMAT = "format";
+
+  /** Every setting's name, for completion. */
+  static final List<String> NAMES = List.of(FORMAT, N);
 
   private Format format;
   private OptionalLong n = OptionalLong.empty();
@@ -35,7 +41,7 @@ final class SessionSettings {
    */
   void set(String name, String value) {
     switch (name) {
-      case "format" -> {
+      case FORMAT -> {
         try {
           format = Format.parse(value);
         } catch (IllegalArgumentException e) {
@@ -63,10 +69,17 @@ final class SessionSettings {
         "n must be a whole number of at least 0, or 'default' for each rule's own; not " + value);
   }
 
+  /** A setting's value as {@code set} shows it; {@code name} was set successfully before. */
+  String value(String name) {
+    return name.equals(FORMAT)
+        ? format.toString()
+        : n.isPresent() ? Long.toString(n.getAsLong()) : "default";
+  }
+
   Table table() {
     return Table.builder(Column.text("setting"), Column.text("value"))
-        .row("format", format.toString())
-        .row(N, n.isPresent() ? Long.toString(n.getAsLong()) : "default")
+        .row(FORMAT, value(FORMAT))
+        .row(N, value(N))
         .build();
   }
 }

@@ -1,63 +1,27 @@
 package dev.freshjar.launcher.shell;
 
-import dev.freshjar.api.Input;
-import dev.freshjar.api.Parameter;
-import dev.freshjar.api.Table;
-import dev.freshjar.cache.CachedJar;
-import dev.freshjar.cache.Refresh;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
-import dev.freshjar.launcher.input.InputResolver;
-import dev.freshjar.launcher.loading.LoadedModule;
 import dev.freshjar.launcher.modules.LiveModules;
-import dev.freshjar.launcher.modules.ModuleReload;
-import dev.freshjar.launcher.modules.ModuleRule;
-import dev.freshjar.launcher.modules.ModuleStatus;
-import dev.freshjar.launcher.modules.ModuleTables;
+import dev.freshjar.launcher.modules.ModuleSet;
 import dev.freshjar.launcher.modules.Refresher;
-import dev.freshjar.launcher.modules.RuleLine;
 import dev.freshjar.launcher.output.Format;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
 
 /**
  * The interactive session: reads commands (from a terminal with JLine, or one per line from a
  * pipe), runs each on the modules published when it starts, and picks up new module versions on
- * {@code update} or, with {@code --watch}, between commands. What the session holds across reloads
- * (settings, fetched documents, history) is made only of JDK and module-api types, so that nothing
- * keeps an old module version's class loader alive.
+ * {@code update} or, with {@code --watch}, between commands. On a terminal, Ctrl-C stops the
+ * running command and the session goes on. What the session holds across reloads is in {@link
+ * Session}.
  */
 public final class Shell {
-  private static final List<String[]> BUILTINS =
-      List.of(
-          new String[] {"W INPUT", "wc"},
-          new String[] {"H INPUT", "histogram"},
-          new String[] {"update, U", "check every module for a new version and switch to it"},
-          new String[] {"rules", "each rule with the module and version that provide it"},
-          new String[] {"modules", "each module: version, sha256, source, state, fetch time"},
-          new String[] {"set [NAME VALUE]", "show the settings, or set format text|tsv|json, n N"},
-          new String[] {"docs", "the documents this session has fetched"},
-          new String[] {"drop URL", "forget a fetched document"},
-          new String[] {"refetch URL", "fetch a document again"},
-          new String[] {"help", "this list"},
-          new String[] {"quit, Q", "leave (so do exit and the end of input)"});
-  private static final List<String> COMMAND_WORDS =
-      List.of(
-          "W", "H", "update", "U", "rules", "modules", "set", "docs", "drop", "refetch", "help",
-          "quit", "Q");
-
   /**
    * What a session needs from the command line.
    *
@@ -74,44 +38,35 @@ public final class Shell {
       Optional<Duration> watch,
       Map<String, String> env) {}
 
-  private final LiveModules modules;
-  private final Options options;
+  private final Session session;
   private final InputStream in;
-  private final PrintWriter out;
   private final PrintStream err;
-  private final SessionSettings settings;
-  private final Documents documents;
-  // Held while a command runs, and while a watched update is applied: never both at once.
-  private final ReentrantLock commandLock = new ReentrantLock();
-  // What --watch last reported failing, per module (a jar's sha256 or a source's failure), so that
-  // each failure is announced once, not at every round. Used under the command lock only.
-  private final Map<String, String> reportedFailures = new HashMap<>();
-  private LineSource lines;
-  private ExitStatus firstFailure = ExitStatus.OK;
+  private final Interrupts interrupts = new Interrupts(Thread.currentThread());
   private long lineNumber;
 
   public Shell(
       LiveModules modules, Options options, InputStream in, PrintWriter out, PrintStream err) {
-    this.modules = modules;
-    this.options = options;
+    this.session = new Session(modules, options, in, out, err);
     this.in = in;
-    this.out = out;
     this.err = err;
-    this.settings = new SessionSettings(options.format());
-    this.documents = new Documents(new InputResolver(in));
   }
 
   /**
-   * Runs the session until {@code quit} or the end of input.
+   * Runs the session until {@code quit}, the end of input, or Ctrl-C twice at an empty prompt.
    *
-   * @return 0 when every command succeeded, else the exit status of the first that failed
+   * @return for commands read from a pipe, 0 when every command succeeded, else the exit status of
+   *     the first that failed; for a person at a terminal, 0 (a mistyped command is no failure of
+   *     the session)
    */
   public int run() {
     boolean terminal = System.console() != null;
-    Documents fetched = documents;
-    try (fetched;
+    try (Documents fetched = session.documents();
         LineSource source = terminal ? openTerminal() : new PipedLines(in, err)) {
-      lines = source;
+      session.attach(source);
+      source.onInterrupt(interrupts::interrupt);
+      if (source.interactive()) {
+        greet();
+      }
       Optional<Watcher> watcher = startWatcher();
       try {
         String line;
@@ -124,36 +79,56 @@ public final class Shell {
       } finally {
         watcher.ifPresent(Watcher::close);
       }
+      return source.interactive() ? ExitStatus.OK.code() : session.firstFailure().code();
     }
-    return firstFailure.code();
   }
 
   private TerminalLines openTerminal() {
     return TerminalLines.open(
-        HistoryFile.locate(options.env(), System.getProperty("user.home")),
-        new ShellCompleter(this::commandNames, documents::urls),
+        HistoryFile.locate(session.options().env(), System.getProperty("user.home")),
+        new ShellCompleter(() -> SessionCommands.commandNames(session), session.documents()::urls),
         err);
   }
 
+  /** {@code freshjar shell: 4 rules from 2 modules; type help}, before the first prompt. */
+  private void greet() {
+    try (LiveModules.Lease lease = session.modules().acquire()) {
+      ModuleSet modules = lease.modules();
+      long loaded = modules.statuses().stream().filter(s -> s.loaded().isPresent()).count();
+      int rules = modules.rules().all().size();
+      session.say(
+          "freshjar shell: "
+              + rules
+              + (rules == 1 ? " rule" : " rules")
+              + " from "
+              + loaded
+              + (loaded == 1 ? " module" : " modules")
+              + "; type help");
+      session.flush();
+    }
+  }
+
   private Optional<Watcher> startWatcher() {
-    return options
+    return session
+        .options()
         .watch()
-        .map(every -> Watcher.start(every, this::applyWatchedUpdates, this::announce));
+        .map(every -> Watcher.start(every, session.updates()::watchRound, this::announce));
   }
 
   /** Prints a message from the watcher between commands, never in the middle of one. */
   private void announce(String message) {
-    commandLock.lock();
+    session.commandLock().lock();
     try {
-      lines.announce(message);
+      session.lines().announce(message);
     } finally {
-      commandLock.unlock();
+      session.commandLock().unlock();
     }
   }
 
   /** Runs one line; false when it asks to quit. */
   private boolean runLine(String line) {
-    commandLock.lock();
+    session.commandLock().lock();
+    interrupts.commandStarted();
     try {
       List<String> words = Words.split(line);
       return words.isEmpty() || execute(words.get(0), words.subList(1, words.size()));
@@ -165,254 +140,25 @@ public final class Shell {
     } catch (RuntimeException e) {
       fail(ExitStatus.RULE_FAILED, "unexpected error (a bug of freshjar's own): " + e);
     } finally {
-      out.flush();
-      commandLock.unlock();
+      interrupts.commandEnded();
+      session.flush();
+      session.commandLock().unlock();
     }
     return true;
   }
 
-  private boolean execute(String command, List<String> args) {
-    switch (command) {
-      case "quit", "exit", "Q" -> {
-        noArguments(command, args);
-        return false;
-      }
-      case "help" -> help(args);
-      case "update", "U" -> update(command, args);
-      case "rules" -> {
-        noArguments(command, args);
-        try (LiveModules.Lease lease = modules.acquire()) {
-          print(ModuleTables.rules(lease.modules()));
-        }
-      }
-      case "modules" -> {
-        noArguments(command, args);
-        try (LiveModules.Lease lease = modules.acquire()) {
-          print(ModuleTables.modules(lease.modules()));
-        }
-      }
-      case "set" -> set(args);
-      case "docs" -> {
-        noArguments(command, args);
-        print(documents.table());
-      }
-      case "drop" -> {
-        String url = oneArgument(command, "URL", args);
-        documents.drop(url);
-        out.println("dropped " + url);
-      }
-      case "refetch" -> {
-        Documents.Document document = documents.refetch(oneArgument(command, "URL", args));
-        out.println("fetched " + document.url() + " (" + document.bytes() + " bytes)");
-      }
-      case "W" -> runRule("wc", args);
-      case "H" -> runRule("histogram", args);
-      default -> runRule(command, args);
+  private boolean execute(String word, List<String> args) {
+    Optional<Command> command = Command.named(word);
+    if (command.isEmpty()) {
+      RuleRun.run(session, word, args);
+      return true;
     }
-    return true;
-  }
-
-  private void runRule(String name, List<String> args) {
-    try (LiveModules.Lease lease = modules.acquire()) {
-      ModuleRule rule = lease.modules().rules().resolve(name);
-      RuleLine line =
-          RuleLine.parse(rule, args, RuleLine.Syntax.OPTIONS_OR_POSITIONS, settings.presets());
-      if (line.helpRequested()) {
-        out.println(line.usage());
-        return;
-      }
-      Input input = documents.input(line.input());
-      print(rule.run(input, line.arguments()));
-    }
-  }
-
-  private void update(String command, List<String> args) {
-    noArguments(command, args);
-    List<Refresh> refreshes =
-        options.refresher().refreshAll(modules.sources(), options.updateMode());
-    boolean unavailable = false;
-    for (ModuleReload outcome : modules.reload(refreshes, offline())) {
-      out.println(outcome.describe());
-      unavailable |= outcome instanceof ModuleReload.Unavailable;
-    }
-    // The user has seen how every module stands: --watch reports afresh from here.
-    reportedFailures.clear();
-    if (unavailable) {
-      recordFailure(ExitStatus.MODULE_UNAVAILABLE);
-    }
-  }
-
-  /**
-   * One round of {@code --watch}, on the watcher's thread: asks the sources outside the command
-   * lock, so that a slow server never holds up a command, then, between commands, switches to what
-   * is new and announces it, and announces each failure once.
-   */
-  private void applyWatchedUpdates() {
-    long seen = modules.reloads();
-    List<Refresh> refreshes =
-        options.refresher().refreshAll(modules.sources(), options.updateMode());
-    commandLock.lock();
-    try {
-      if (modules.reloads() != seen || Thread.currentThread().isInterrupted()) {
-        // An update ran meanwhile and may have installed something newer; or the session ends.
-        return;
-      }
-      List<String> offering = new ArrayList<>();
-      List<String> messages = new ArrayList<>();
-      try (LiveModules.Lease lease = modules.acquire()) {
-        List<ModuleStatus> statuses = lease.modules().statuses();
-        for (int i = 0; i < refreshes.size(); i++) {
-          watchOne(refreshes.get(i), statuses.get(i), offering, messages);
-        }
-      }
-      if (!offering.isEmpty()) {
-        List<ModuleReload> outcomes = modules.reload(refreshes, offline());
-        for (int i = 0; i < outcomes.size(); i++) {
-          ModuleReload outcome = outcomes.get(i);
-          if (offering.contains(outcome.module())) {
-            if (outcome.changed()) {
-              reportedFailures.remove(outcome.module());
-            } else {
-              refreshes
-                  .get(i)
-                  .jar()
-                  .ifPresent(jar -> reportedFailures.put(outcome.module(), jar.sha256()));
-            }
-            messages.add(outcome.describe());
-          }
-        }
-      }
-      messages.forEach(message -> lines.announce("watch: " + message));
-    } finally {
-      commandLock.unlock();
-    }
-  }
-
-  /** Whether one module has a new jar to switch to, or a failure not yet announced. */
-  private void watchOne(
-      Refresh refresh, ModuleStatus status, List<String> offering, List<String> messages) {
-    String name = status.name();
-    Optional<LoadedModule> running = status.loaded();
-    Optional<String> offered = refresh.jar().map(CachedJar::sha256);
-    if (offered.isPresent()
-        && !offered.equals(running.map(LoadedModule::jar).map(CachedJar::sha256))) {
-      if (!offered.get().equals(reportedFailures.get(name))) {
-        offering.add(name);
-      }
-      return;
-    }
-    Optional<String> failure = sourceFailure(refresh);
-    if (failure.isEmpty()) {
-      reportedFailures.remove(name);
-    } else if (!failure.get().equals(reportedFailures.get(name))) {
-      String reason = failure.get();
-      reportedFailures.put(name, reason);
-      messages.add(
-          running
-              .map(m -> new ModuleReload.Failed(name, reason, m.versionLabel()).describe())
-              .orElse(new ModuleReload.Unavailable(name, reason).describe()));
-    }
-  }
-
-  /** Why a refresh could not use the module's source, unless offline was asked for. */
-  private Optional<String> sourceFailure(Refresh refresh) {
-    if (refresh instanceof Refresh.Fallback fallback && !offline()) {
-      return Optional.of(fallback.reason());
-    }
-    if (refresh instanceof Refresh.Unavailable unavailable) {
-      return Optional.of(unavailable.reason());
-    }
-    return Optional.empty();
-  }
-
-  private void set(List<String> args) {
-    if (args.isEmpty()) {
-      print(settings.table());
-      return;
-    }
-    if (args.size() != 2) {
-      throw CommandFailure.usage("usage: set, or set format text|tsv|json, or set n N|default");
-    }
-    settings.set(args.get(0), args.get(1));
-  }
-
-  private void help(List<String> args) {
-    noArguments("help", args);
-    List<String[]> rows = new ArrayList<>();
-    try (LiveModules.Lease lease = modules.acquire()) {
-      List<ModuleRule> rules = lease.modules().rules().all();
-      Map<String, Long> providers =
-          rules.stream().collect(Collectors.groupingBy(ModuleRule::name, Collectors.counting()));
-      for (ModuleRule rule : rules) {
-        String name = providers.get(rule.name()) > 1 ? rule.qualifiedName() : rule.name();
-        StringBuilder usage = new StringBuilder(name);
-        for (Parameter parameter : rule.parameters()) {
-          usage.append(" [").append(parameter.name().toUpperCase(Locale.ROOT)).append(']');
-        }
-        rows.add(
-            new String[] {
-              usage.append(" INPUT").toString(), rule.summary() + " (" + rule.qualifiedName() + ")"
-            });
-      }
-    }
-    rows.addAll(BUILTINS);
-    int width = rows.stream().mapToInt(row -> row[0].length()).max().orElse(0) + 2;
-    out.println("Commands:");
-    for (String[] row : rows) {
-      out.println("  " + row[0] + " ".repeat(width - row[0].length()) + row[1]);
-    }
-    out.println(
-        "A rule's values go before INPUT in order, or as options: top 5 FILE, top -n 5 FILE.");
-    out.println("INPUT is an http(s) URL (fetched once per session), a file: URL or a local path.");
-    out.println("RULE --help shows a rule's options.");
-  }
-
-  /** Every word that starts a command: the built-ins and each rule's names, for completion. */
-  private List<String> commandNames() {
-    List<String> names = new ArrayList<>(COMMAND_WORDS);
-    try (LiveModules.Lease lease = modules.acquire()) {
-      for (ModuleRule rule : lease.modules().rules().all()) {
-        names.add(rule.name());
-        names.add(rule.qualifiedName());
-      }
-    }
-    return names.stream().distinct().toList();
-  }
-
-  private void print(Table table) {
-    try {
-      settings.format().write(table, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write to standard output", e);
-    }
-  }
-
-  private boolean offline() {
-    return options.updateMode() == Refresher.Mode.OFFLINE;
+    command.get().run(session, word, args);
+    return command.get() != Command.QUIT;
   }
 
   private void fail(ExitStatus status, String message) {
-    out.flush();
-    err.println("error: " + (lines.interactive() ? "" : "line " + lineNumber + ": ") + message);
-    recordFailure(status);
-  }
-
-  private void recordFailure(ExitStatus status) {
-    if (firstFailure == ExitStatus.OK) {
-      firstFailure = status;
-    }
-  }
-
-  private static void noArguments(String command, List<String> args) {
-    if (!args.isEmpty()) {
-      throw CommandFailure.usage(command + " takes no arguments, not " + String.join(" ", args));
-    }
-  }
-
-  private static String oneArgument(String command, String label, List<String> args) {
-    if (args.size() != 1) {
-      throw CommandFailure.usage("usage: " + command + " " + label);
-    }
-    return args.get(0);
+    session.error((session.interactive() ? "" : "line " + lineNumber + ": ") + message);
+    session.recordFailure(status);
   }
 }

@@ -30,17 +30,17 @@ final class ShellCompleter implements Completer {
       return;
     }
     List<String> words = line.words();
-    switch (words.get(0)) {
-      case "set" -> {
+    switch (Command.completionAfter(words.get(0))) {
+      case SETTINGS -> {
         if (index == 1) {
-          add(List.of("format", "n"), candidates);
-        } else if (index == 2 && words.get(1).equals("format")) {
+          add(SessionSettings.NAMES, candidates);
+        } else if (index == 2 && words.get(1).equals(SessionSettings.FORMAT)) {
           add(List.of("text", "tsv", "json"), candidates);
         }
       }
-      case "drop", "refetch" -> add(documents.get(), candidates);
-      case "update", "U", "rules", "modules", "docs", "help", "quit", "Q" -> {}
-      default -> {
+      case DOCUMENTS -> add(documents.get(), candidates);
+      case NOTHING -> {}
+      case INPUTS -> {
         add(documents.get(), candidates);
         files.complete(reader, line, candidates);
       }

@@ -52,17 +52,40 @@ final class TerminalLines implements LineSource {
     return new TerminalLines(terminal, builder.build());
   }
 
+  /**
+   * The next line typed. Ctrl-C drops the line being typed, as in other shells; at an empty prompt
+   * it says how to leave, and a second one in a row leaves.
+   */
   @Override
   public String next() {
+    boolean leaveOnCtrlC = false;
     while (true) {
       try {
         return reader.readLine(PROMPT);
       } catch (UserInterruptException e) {
-        // Ctrl-C at the prompt drops the line being typed, as in other shells.
+        if (!e.getPartialLine().isEmpty()) {
+          leaveOnCtrlC = false;
+        } else if (leaveOnCtrlC) {
+          return null;
+        } else {
+          leaveOnCtrlC = true;
+          terminal.writer().println("(press Ctrl-C again to leave, or Ctrl-D, or type quit)");
+          terminal.flush();
+        }
       } catch (EndOfFileException e) {
         return null;
       }
     }
+  }
+
+  /**
+   * While a command runs the terminal is in its normal mode and Ctrl-C raises SIGINT, which JLine
+   * hands to this handler; during {@link LineReader#readLine} JLine puts its own in place (Ctrl-C
+   * is then a {@link UserInterruptException}) and restores this one after.
+   */
+  @Override
+  public void onInterrupt(Runnable handler) {
+    terminal.handle(Terminal.Signal.INT, signal -> handler.run());
   }
 
   @Override

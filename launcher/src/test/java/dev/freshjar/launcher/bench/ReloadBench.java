@@ -41,6 +41,7 @@ public final class ReloadBench {
   public static void main(String[] args) throws Exception {
     int unchangedRuns = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     int swaps = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int warmup = Math.max(50, args.length > 2 ? Integer.parseInt(args[2]) : 50);
     byte[] a = Files.readAllBytes(Fixtures.textUtilsJar());
     byte[] b = variant(a);
     Path cacheDir = Files.createTempDirectory("freshjar-bench-");
@@ -61,11 +62,20 @@ public final class ReloadBench {
               .willReturn(aResponse().withStatus(304)));
       try (LiveModules live =
           LiveModules.open(sources, refresher.refreshAll(sources, Refresher.Mode.CHECK))) {
+        // The session's first 50 updates run mostly interpreted code (of freshjar, OkHttp and the
+        // in-process server alike); a session that has run a while has compiled them.
+        long[] firstUpdates = new long[50];
         long[] unchanged = new long[unchangedRuns];
-        for (int i = -50; i < unchangedRuns; i++) {
-          long took = update(refresher, live, ModuleReload.Unchanged.class);
+        long[] checks = new long[unchangedRuns];
+        for (int i = -warmup; i < unchangedRuns; i++) {
+          long[] parts = new long[1];
+          long took = update(refresher, live, ModuleReload.Unchanged.class, parts);
+          if (i + warmup < firstUpdates.length) {
+            firstUpdates[i + warmup] = took;
+          }
           if (i >= 0) {
             unchanged[i] = took;
+            checks[i] = parts[0];
           }
         }
         server.resetAll();
@@ -74,7 +84,7 @@ public final class ReloadBench {
         Memory half = null;
         for (int i = 0; i < swaps; i++) {
           serve(server, i % 2 == 0 ? b : a, i % 2 == 0 ? "b" : "a");
-          swapped[i] = update(refresher, live, ModuleReload.Updated.class);
+          swapped[i] = update(refresher, live, ModuleReload.Updated.class, new long[1]);
           if (i == 0) {
             first = Memory.now();
           } else if (i == swaps / 2 - 1) {
@@ -83,17 +93,28 @@ public final class ReloadBench {
         }
         Memory last = Memory.now();
         print(unchanged, swapped, first, half, last, swaps);
+        System.out.printf(
+            "| of which the check (conditional GET, 304): median, p90 | %.2f ms, %.2f ms |%n",
+            millis(checks, 50), millis(checks, 90));
+        System.out.printf(
+            "| `update`, nothing changed: the session's first 50, median, p90 | %.2f ms, %.2f ms |%n",
+            millis(firstUpdates, 50), millis(firstUpdates, 90));
+        System.out.printf("| (timed after %d warm-up updates) | |%n", warmup);
       }
     } finally {
       server.stop();
     }
   }
 
-  /** One {@code update} as the shell does it; its duration in nanoseconds. */
+  /**
+   * One {@code update} as the shell does it; its duration in nanoseconds, and in {@code check[0]}
+   * the part spent asking the source (the rest is the reload).
+   */
   private static long update(
-      Refresher refresher, LiveModules live, Class<? extends ModuleReload> expected) {
+      Refresher refresher, LiveModules live, Class<? extends ModuleReload> expected, long[] check) {
     long start = System.nanoTime();
     List<Refresh> refreshes = refresher.refreshAll(live.sources(), Refresher.Mode.CHECK);
+    check[0] = System.nanoTime() - start;
     List<ModuleReload> outcomes = live.reload(refreshes, false);
     long took = System.nanoTime() - start;
     if (!expected.isInstance(outcomes.get(0))) {

@@ -133,6 +133,49 @@ class RuleCallTest {
     assertThat(call.cancel(GRACE)).isEqualTo(RuleCall.Cancellation.ALREADY_DONE);
   }
 
+  @Test
+  void whenDoneRunsOnceAnAbandonedCallReturnsAndNotBefore() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch done = new CountDownLatch(1);
+    RuleCall call =
+        RuleCall.start(
+            "t:stubborn",
+            Input.ofBytes("doc", new byte[0]),
+            in -> {
+              while (release.getCount() > 0) {
+                awaitIgnoringInterrupts(release);
+              }
+              return Table.builder(Column.integer("n")).row(1L).build();
+            });
+    assertThat(call.cancel(Duration.ofMillis(100))).isEqualTo(RuleCall.Cancellation.ABANDONED);
+
+    call.whenDone(done::countDown);
+
+    assertThat(done.getCount()).as("still running").isEqualTo(1);
+    release.countDown();
+    assertThat(done.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void whenDoneRunsAtOnceForAFinishedCall() throws Exception {
+    RuleCall call =
+        RuleCall.start("t:count", Input.ofBytes("doc", new byte[3]), RuleCallTest::bytesRead);
+    call.await();
+    AtomicBoolean ran = new AtomicBoolean();
+
+    call.whenDone(() -> ran.set(true));
+
+    assertThat(ran).isTrue();
+  }
+
+  private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      // This rule ignores cancellation on purpose.
+    }
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await();

@@ -192,7 +192,7 @@ class ShellIT {
       assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
       assertThat(run.stdout()).contains("hello-1");
       assertThat(run.stderr())
-          .contains("error: line 1: unknown rule 'nonsense'")
+          .contains("error: line 1: unknown command 'nonsense'")
           .contains("error: line 2: no such file: no-such-file");
     }
   }

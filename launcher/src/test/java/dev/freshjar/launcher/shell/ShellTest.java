@@ -109,24 +109,31 @@ class ShellTest {
       Session session = run("help\n");
 
       assertThat(session.out())
-          .contains("top [N] INPUT", "wc INPUT", "boom INPUT", "W INPUT", "H INPUT")
+          .contains("top [N] INPUT", "wc INPUT", "boom INPUT")
           .contains("update, U", "rules", "modules", "set [NAME VALUE]", "docs", "drop URL")
-          .contains("refetch URL", "help", "quit, Q");
+          .contains("refetch URL", "help", "quit, Q")
+          .doesNotContain("W INPUT", "H INPUT");
     }
 
     @Test
-    void theOriginalShellsOneLetterCommandsKeepWorking() throws IOException {
-      Session session = run("set format tsv\nW " + text + "\nH " + text + "\nU\nQ\nwc " + text);
+    void theOneLetterCommandsKeepWorkingButTheLauncherNamesNoRule() throws IOException {
+      Session session = run("set format tsv\nW " + text + "\nU\nQ\nwc " + text);
 
       assertThat(session.out())
+          .startsWith("text: unchanged, 0.1.0/")
+          .containsPattern("\nboom: unchanged, 1\\.0/[0-9a-f]{12}\n$");
+      assertThat(session.err())
+          .isEqualTo("error: line 2: unknown command 'W'; type help for the commands and rules\n");
+    }
+
+    @Test
+    void anUnknownCommandPointsAtHelp() throws IOException {
+      Session session = run("updte\n");
+
+      assertThat(session.err())
           .isEqualTo(
-              "lines\twords\tchars\tbytes\n1\t6\t12\t12\n"
-                  + "word\tcount\nb\t3\na\t2\nc\t1\n"
-                  + "text: unchanged, 0.1.0/"
-                  + session.out().split("text: unchanged, 0.1.0/")[1].substring(0, 12)
-                  + "\nboom: unchanged, 1.0/"
-                  + session.out().split("boom: unchanged, 1.0/")[1]);
-      assertThat(session.status()).isZero();
+              "error: line 1: unknown command 'updte'; type help for the commands and rules\n");
+      assertThat(session.status()).isEqualTo(2);
     }
 
     @Test
@@ -216,7 +223,7 @@ class ShellTest {
     @Test
     void aDocumentIsFetchedOnceAndReusedByLaterCommands() throws IOException {
       Session session =
-          run("set format tsv\ntop " + docUrl() + "\nwc " + docUrl() + "\nH " + docUrl());
+          run("set format tsv\ntop " + docUrl() + "\nwc " + docUrl() + "\nhistogram " + docUrl());
 
       assertThat(session.out())
           .isEqualTo(
@@ -305,7 +312,7 @@ class ShellTest {
       Session session = run("nonsense\nboom " + text + "\nwc no-such-file\n");
 
       assertThat(session.status()).isEqualTo(2);
-      assertThat(session.err()).contains("line 1: unknown rule 'nonsense'");
+      assertThat(session.err()).contains("line 1: unknown command 'nonsense'");
     }
 
     @Test

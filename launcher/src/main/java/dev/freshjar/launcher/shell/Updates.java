@@ -1,0 +1,142 @@
+package dev.freshjar.launcher.shell;
+
+import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.loading.LoadedModule;
+import dev.freshjar.launcher.modules.LingeringThreads;
+import dev.freshjar.launcher.modules.LiveModules;
+import dev.freshjar.launcher.modules.ModuleReload;
+import dev.freshjar.launcher.modules.ModuleStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The session's updates, by {@code update} or by {@code --watch}, and every word the shell says
+ * about them: one line per module, then a warning for an old version that threads keep alive.
+ */
+final class Updates {
+  private final Session session;
+  // What --watch last reported failing, per module (a jar's sha256 or a source's failure), so that
+  // each failure is announced once, not at every round. Used under the command lock only.
+  private final Map<String, String> reportedFailures = new HashMap<>();
+
+  Updates(Session session) {
+    this.session = session;
+  }
+
+  /**
+   * {@code update}: asks every source, switches to what is new, and says how each module stands.
+   */
+  void update() {
+    LiveModules modules = session.modules();
+    List<Refresh> refreshes =
+        session.options().refresher().refreshAll(modules.sources(), session.options().updateMode());
+    boolean unavailable = false;
+    for (ModuleReload outcome : modules.reload(refreshes, session.offline())) {
+      session.say(outcome.describe());
+      unavailable |= outcome instanceof ModuleReload.Unavailable;
+    }
+    warnAboutLingeringThreads(session::warn);
+    // The user has seen how every module stands: --watch reports afresh from here.
+    reportedFailures.clear();
+    if (unavailable) {
+      session.recordFailure(ExitStatus.MODULE_UNAVAILABLE);
+    }
+  }
+
+  /**
+   * One round of {@code --watch}, on the watcher's thread: asks the sources outside the command
+   * lock, so that a slow server never holds up a command, then, between commands, switches to what
+   * is new and announces it, and announces each failure once.
+   */
+  void watchRound() {
+    LiveModules modules = session.modules();
+    long seen = modules.reloads();
+    List<Refresh> refreshes =
+        session.options().refresher().refreshAll(modules.sources(), session.options().updateMode());
+    session.commandLock().lock();
+    try {
+      if (modules.reloads() != seen || Thread.currentThread().isInterrupted()) {
+        // An update ran meanwhile and may have installed something newer; or the session ends.
+        return;
+      }
+      List<String> offering = new ArrayList<>();
+      List<String> messages = new ArrayList<>();
+      try (LiveModules.Lease lease = modules.acquire()) {
+        List<ModuleStatus> statuses = lease.modules().statuses();
+        for (int i = 0; i < refreshes.size(); i++) {
+          watchOne(refreshes.get(i), statuses.get(i), offering, messages);
+        }
+      }
+      if (!offering.isEmpty()) {
+        List<ModuleReload> outcomes = modules.reload(refreshes, session.offline());
+        for (int i = 0; i < outcomes.size(); i++) {
+          ModuleReload outcome = outcomes.get(i);
+          if (offering.contains(outcome.module())) {
+            if (outcome.changed()) {
+              reportedFailures.remove(outcome.module());
+            } else {
+              refreshes
+                  .get(i)
+                  .jar()
+                  .ifPresent(jar -> reportedFailures.put(outcome.module(), jar.sha256()));
+            }
+            messages.add(outcome.describe());
+          }
+        }
+      }
+      messages.forEach(message -> session.lines().announce("watch: " + message));
+      warnAboutLingeringThreads(warning -> session.lines().announce("watch: warning: " + warning));
+    } finally {
+      session.commandLock().unlock();
+    }
+  }
+
+  private void warnAboutLingeringThreads(Consumer<String> warn) {
+    for (LingeringThreads lingering : session.modules().lingeringThreads()) {
+      warn.accept(lingering.describe());
+    }
+  }
+
+  /** Whether one module has a new jar to switch to, or a failure not yet announced. */
+  private void watchOne(
+      Refresh refresh, ModuleStatus status, List<String> offering, List<String> messages) {
+    String name = status.name();
+    Optional<LoadedModule> running = status.loaded();
+    Optional<String> offered = refresh.jar().map(CachedJar::sha256);
+    if (offered.isPresent()
+        && !offered.equals(running.map(LoadedModule::jar).map(CachedJar::sha256))) {
+      if (!offered.get().equals(reportedFailures.get(name))) {
+        offering.add(name);
+      }
+      return;
+    }
+    Optional<String> failure = sourceFailure(refresh);
+    if (failure.isEmpty()) {
+      reportedFailures.remove(name);
+    } else if (!failure.get().equals(reportedFailures.get(name))) {
+      String reason = failure.get();
+      reportedFailures.put(name, reason);
+      messages.add(
+          running
+              .map(m -> new ModuleReload.Failed(name, reason, m.versionLabel()).describe())
+              .orElse(new ModuleReload.Unavailable(name, reason).describe()));
+    }
+  }
+
+  /** Why a refresh could not use the module's source, unless offline was asked for. */
+  private Optional<String> sourceFailure(Refresh refresh) {
+    if (refresh instanceof Refresh.Fallback fallback && !session.offline()) {
+      return Optional.of(fallback.reason());
+    }
+    if (refresh instanceof Refresh.Unavailable unavailable) {
+      return Optional.of(unavailable.reason());
+    }
+    return Optional.empty();
+  }
+}
