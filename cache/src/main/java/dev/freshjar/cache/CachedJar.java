@@ -1,5 +1,6 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.maven.MavenRelease;
 import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param source the URL it was fetched from
  * @param fetchedAt when it was fetched
  * @param signature what its author's verified signature said, when the module required one
+ * @param release the Maven release it is, for a module from a Maven repository
  */
 public record CachedJar(
     String module,
@@ -27,10 +29,25 @@ public record CachedJar(
     String version,
     URI source,
     Instant fetchedAt,
-    Optional<AuthorSignature> signature) {
+    Optional<AuthorSignature> signature,
+    Optional<MavenRelease> release) {
 
   public CachedJar {
     Objects.requireNonNull(signature, "signature");
+    Objects.requireNonNull(release, "release");
+  }
+
+  /** A jar fetched from a URL. */
+  public CachedJar(
+      String module,
+      String sha256,
+      Path jar,
+      String title,
+      String version,
+      URI source,
+      Instant fetchedAt,
+      Optional<AuthorSignature> signature) {
+    this(module, sha256, jar, title, version, source, fetchedAt, signature, Optional.empty());
   }
 
   /** A jar accepted without an author's signature. */
@@ -43,6 +60,14 @@ public record CachedJar(
       URI source,
       Instant fetchedAt) {
     this(module, sha256, jar, title, version, source, fetchedAt, Optional.empty());
+  }
+
+  /**
+   * The version users see: the Maven release's for a jar from a Maven repository, else the
+   * manifest's; empty when neither names one.
+   */
+  public String displayVersion() {
+    return release.isPresent() ? release.get().version() : version;
   }
 
   /** The first 12 hex digits of the hash, as users see it. */
@@ -63,7 +88,7 @@ public record CachedJar(
 
   /** "VERSION/SHA", e.g. {@code 1.0/3f2a9c1b7d4e}: how users see a version everywhere. */
   public String label() {
-    return label(version, sha256);
+    return label(displayVersion(), sha256);
   }
 
   /** The label of a version whose manifest says {@code version} ("?" when it says nothing). */

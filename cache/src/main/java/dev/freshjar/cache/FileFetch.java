@@ -33,7 +33,12 @@ final class FileFetch {
    */
   FetchOutcome fetch(ModuleSource source, Optional<String> currentSha, Validators validators)
       throws RefreshFailure {
-    URI url = source.url();
+    return fetch(source.url(), currentSha, validators);
+  }
+
+  /** As {@link #fetch(ModuleSource, Optional, Validators)}, of the file at {@code url}. */
+  FetchOutcome fetch(URI url, Optional<String> currentSha, Validators validators)
+      throws RefreshFailure {
     Path file = path(url);
     Validators stat;
     try {
@@ -50,7 +55,8 @@ final class FileFetch {
         return new FetchOutcome.Unchanged(stat);
       }
     } catch (NoSuchFileException e) {
-      throw new RefreshFailure("no such file: " + url, e);
+      throw new RefreshFailure(
+          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
     } catch (IOException e) {
       throw unreadable(url, e);
     }
@@ -80,7 +86,8 @@ final class FileFetch {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.limit() + 1));
     } catch (NoSuchFileException e) {
-      throw new RefreshFailure("no such file: " + url, e);
+      throw new RefreshFailure(
+          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
     } catch (IOException e) {
       throw unreadable(url, e);
     }
@@ -91,6 +98,38 @@ final class FileFetch {
       throw new RefreshFailure("empty file: " + url);
     }
     return bytes;
+  }
+
+  /**
+   * Reads a small file whole unless its size and modification time are {@code validators}: then
+   * empty, as a 304 would say.
+   */
+  Optional<byte[]> readIfChanged(URI url, Validators validators, TmpDir limits)
+      throws RefreshFailure {
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(path(url), BasicFileAttributes.class);
+      if (!validators.isEmpty() && validators(attributes).equals(validators)) {
+        return Optional.empty();
+      }
+    } catch (NoSuchFileException e) {
+      throw new RefreshFailure(
+          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
+    } catch (IOException e) {
+      throw unreadable(url, e);
+    }
+    return Optional.of(readWhole(url, limits));
+  }
+
+  /** What identifies the file at {@code url} now, as {@link #fetch} compares it. */
+  Validators stat(URI url) throws RefreshFailure {
+    try {
+      return validators(Files.readAttributes(path(url), BasicFileAttributes.class));
+    } catch (NoSuchFileException e) {
+      throw new RefreshFailure(
+          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
+    } catch (IOException e) {
+      throw unreadable(url, e);
+    }
   }
 
   private static Validators validators(BasicFileAttributes attributes) {

@@ -1,5 +1,7 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.maven.MavenArtifact;
+import dev.freshjar.cache.maven.RepositoryCredentials;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -78,7 +80,7 @@ final class HttpFetch {
       if (remaining <= 0) {
         throw timedOut(source, url, null);
       }
-      Call call = bounded(url, timeout).newCall(request(url, validators));
+      Call call = bounded(url, timeout).newCall(request(url, validators, source));
       call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
       Response response;
       try {
@@ -106,9 +108,9 @@ final class HttpFetch {
           return new FetchOutcome.Unchanged(validators(response, validators));
         }
         if (response.code() != 200) {
+          int code = response.code();
           throw new RefreshFailure(
-              "HTTP " + response.code() + " " + reason(response) + " from " + url,
-              Cause.HTTP_STATUS);
+              "HTTP " + code + " " + reason(response) + " from " + url, Cause.HTTP_STATUS, code);
         }
         return download(response, url, source, into);
       }
@@ -128,9 +130,19 @@ final class HttpFetch {
         .build();
   }
 
-  private static Request request(URI url, Validators validators) {
+  private static Request request(URI url, Validators validators, ModuleSource source) {
     Request.Builder request =
         new Request.Builder().url(url.toString()).header("User-Agent", "freshjar");
+    // A private repository's credentials go to that repository only: checked on every hop, so a
+    // redirect to another host (a CDN, an attacker) never carries them.
+    // No lambdas: this runs on every start, and a lambda's first use costs milliseconds.
+    if (source.maven().isPresent()) {
+      MavenArtifact maven = source.maven().get();
+      if (maven.credentials().isPresent()
+          && RepositoryCredentials.mayReceive(maven.repository(), url)) {
+        request.header("Authorization", maven.credentials().get().authorization());
+      }
+    }
     // A record written before validators were checked may hold one that cannot be sent.
     Validators sendable = validators.sendable();
     sendable.etag().ifPresent(v -> request.header("If-None-Match", v));

@@ -27,6 +27,7 @@ final class Installer {
   private final ObjectStore objects;
   private final FileFetch files;
   private final ObjectsLock objectsLock;
+  private final MavenInstall maven;
   // Built on the first http(s) refresh: a run with only local modules never pays for it.
   private volatile HttpFetch http;
 
@@ -39,6 +40,9 @@ final class Installer {
     this.objects = new ObjectStore(layout);
     this.files = new FileFetch(tmp);
     this.objectsLock = ObjectsLock.of(layout.objectsLock());
+    this.maven =
+        new MavenInstall(
+            this, layout, settings, records, objectsLock, new MavenStep(files, this::http, tmp));
   }
 
   /**
@@ -79,6 +83,9 @@ final class Installer {
             .current()
             .filter(jar -> start.intact() || !repair)
             .filter(jar -> Trust.distrust(source, jar).isEmpty());
+    if (source.maven().isPresent()) {
+      return maven.fetch(source, check, force, start, trusted);
+    }
     FetchOutcome outcome;
     // Validators describe the current jar as served from the recorded URL only.
     boolean conditional = !force && trusted.isPresent() && record.get().url().equals(source.url());
@@ -101,33 +108,40 @@ final class Installer {
     }
     if (outcome instanceof FetchOutcome.Unchanged unchanged) {
       // Only ever reported against a trusted current version, so there is a record.
-      rememberValidators(source, record.get(), unchanged.validators());
+      rememberValidators(source.url(), record.get(), unchanged.validators());
       return new Refresh.Fresh(trusted.orElseThrow(), start.current());
     }
     FetchOutcome.Downloaded download = (FetchOutcome.Downloaded) outcome;
     try (TmpFile file = download.file()) {
-      return install(source, check, download, deadline, start, trusted);
+      return install(
+          source, check, download, InstallTarget.of(source, download), deadline, start, trusted);
     }
   }
 
-  private Refresh install(
+  /** Trusts, verifies, stores and records a downloaded jar; see the class comment. */
+  Refresh install(
       ModuleSource source,
       JarCheck check,
       FetchOutcome.Downloaded download,
+      InstallTarget target,
       long deadline,
       Start start,
       Optional<CachedJar> trusted)
       throws RefreshFailure {
     String module = source.name();
     Optional<ModuleRecord> record = start.record();
-    if (trusted.isPresent() && trusted.get().sha256().equals(download.sha256())) {
-      rememberValidators(source, record.get(), download.validators());
+    // A Maven release is recorded even when its bytes are the current jar's: it is what the next
+    // refresh compares the metadata's choice with.
+    if (target.release().isEmpty()
+        && trusted.isPresent()
+        && trusted.get().sha256().equals(download.sha256())) {
+      rememberValidators(target.validatorsFor(), record.get(), target.validators());
       return new Refresh.Fresh(trusted.get(), start.current());
     }
     // Trust first: nothing of an unverified download is parsed or loaded.
     Optional<AuthorSignature> signature;
     try {
-      signature = checkTrust(source, download, deadline, trusted);
+      signature = checkTrust(source, download, target.url(), deadline, trusted);
     } catch (RefreshFailure e) {
       throw e.orKind(Cause.UNTRUSTED);
     }
@@ -147,8 +161,9 @@ final class Installer {
             identity.title(),
             identity.version(),
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            source.url(),
-            signature);
+            target.url(),
+            signature,
+            target.release());
     RecordStore.Change change;
     boolean repaired;
     // From storing the jar until a record names it, gc must not take it for garbage.
@@ -167,7 +182,8 @@ final class Installer {
                 }
                 // Another process may have installed a newer signed version meanwhile.
                 recheckNotOlder(source, version, before);
-                return ModuleRecord.installed(before, module, version, download.validators());
+                return ModuleRecord.installed(
+                    before, module, version, target.validatorsFor(), target.validators());
               },
               start.replaceCorrupt());
     } catch (Downgrade e) {
@@ -189,6 +205,7 @@ final class Installer {
   private Optional<AuthorSignature> checkTrust(
       ModuleSource source,
       FetchOutcome.Downloaded download,
+      URI jarUrl,
       long deadline,
       Optional<CachedJar> trusted)
       throws RefreshFailure {
@@ -196,7 +213,7 @@ final class Installer {
     if (source.authorKey().isEmpty()) {
       return Optional.empty();
     }
-    URI signatureUrl = Trust.signatureUrl(source.url());
+    URI signatureUrl = Trust.signatureUrl(jarUrl);
     byte[] bytes = fetchSignature(source, signatureUrl, deadline);
     return Optional.of(
         Trust.verify(
@@ -209,7 +226,7 @@ final class Installer {
             Instant.now()));
   }
 
-  private void recheckNotOlder(
+  void recheckNotOlder(
       ModuleSource source, ModuleRecord.Version version, Optional<ModuleRecord> latest) {
     if (version.signature().isEmpty() || latest.isEmpty()) {
       return;
@@ -229,13 +246,17 @@ final class Installer {
   }
 
   /** Carries a refused downgrade out of a record update. */
-  private static final class Downgrade extends RuntimeException {
+  static final class Downgrade extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient RefreshFailure failure;
 
     Downgrade(RefreshFailure failure) {
       super(failure.reason(), failure, false, false);
       this.failure = failure;
+    }
+
+    RefreshFailure failure() {
+      return failure;
     }
   }
 
@@ -267,7 +288,7 @@ final class Installer {
     }
   }
 
-  private static long deadline(ModuleSource source) throws RefreshFailure {
+  static long deadline(ModuleSource source) throws RefreshFailure {
     Duration timeout = source.timeout();
     if (timeout.isNegative() || timeout.isZero()) {
       throw new RefreshFailure("cannot fetch " + source.url() + ": its timeout is not positive");
@@ -280,13 +301,13 @@ final class Installer {
    * without validators, a changed URL, a touched file): keep them, so that the next refresh can be
    * conditional.
    */
-  private void rememberValidators(ModuleSource source, ModuleRecord record, Validators validators) {
-    if (record.url().equals(source.url()) && record.validators().equals(validators)) {
+  void rememberValidators(URI url, ModuleRecord record, Validators validators) {
+    if (record.url().equals(url) && record.validators().equals(validators)) {
       return;
     }
     try {
       records.update(
-          source.name(), before -> before.orElse(record).withValidators(source.url(), validators));
+          record.module(), before -> before.orElse(record).withValidators(url, validators));
     } catch (RefreshFailure e) {
       // The current jar is the newest either way; a record that keeps its old validators
       // (read-only cache, busy lock) only costs a full check next time.

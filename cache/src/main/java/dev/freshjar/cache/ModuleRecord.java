@@ -1,5 +1,6 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.maven.MavenRelease;
 import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.time.Instant;
@@ -38,6 +39,7 @@ record ModuleRecord(
    * @param fetchedAt when it was downloaded
    * @param url where it was downloaded from
    * @param signature what its author's verified signature said, when one was required
+   * @param release the Maven release it is, for a module from a Maven repository
    */
   record Version(
       String sha256,
@@ -45,7 +47,8 @@ record ModuleRecord(
       String version,
       Instant fetchedAt,
       URI url,
-      Optional<AuthorSignature> signature) {
+      Optional<AuthorSignature> signature,
+      Optional<MavenRelease> release) {
     Version {
       Objects.requireNonNull(sha256, "sha256");
       Objects.requireNonNull(title, "title");
@@ -53,6 +56,18 @@ record ModuleRecord(
       Objects.requireNonNull(fetchedAt, "fetchedAt");
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(signature, "signature");
+      Objects.requireNonNull(release, "release");
+    }
+
+    /** A version fetched from a URL. */
+    Version(
+        String sha256,
+        String title,
+        String version,
+        Instant fetchedAt,
+        URI url,
+        Optional<AuthorSignature> signature) {
+      this(sha256, title, version, fetchedAt, url, signature, Optional.empty());
     }
 
     /** A version accepted without an author's signature. */
@@ -62,7 +77,15 @@ record ModuleRecord(
 
     CachedJar toJar(String module, CacheLayout layout) {
       return new CachedJar(
-          module, sha256, layout.object(sha256), title, version, url, fetchedAt, signature);
+          module,
+          sha256,
+          layout.object(sha256),
+          title,
+          version,
+          url,
+          fetchedAt,
+          signature,
+          release);
     }
   }
 
@@ -81,6 +104,16 @@ record ModuleRecord(
   /** A new record, or an update of {@code before}, whose current version is {@code installed}. */
   static ModuleRecord installed(
       Optional<ModuleRecord> before, String module, Version installed, Validators validators) {
+    return installed(before, module, installed, installed.url(), validators);
+  }
+
+  /** As above, with {@code validators} belonging to {@code validatorsFor}, not the jar's URL. */
+  static ModuleRecord installed(
+      Optional<ModuleRecord> before,
+      String module,
+      Version installed,
+      URI validatorsFor,
+      Validators validators) {
     List<Version> history = new ArrayList<>();
     history.add(installed);
     before.ifPresent(
@@ -89,13 +122,20 @@ record ModuleRecord(
                 .filter(v -> !v.sha256().equals(installed.sha256()))
                 .forEach(history::add));
     boolean pinned = before.map(ModuleRecord::pinned).orElse(false);
-    return new ModuleRecord(
-        module, installed.url(), validators, installed.sha256(), pinned, history);
+    return new ModuleRecord(module, validatorsFor, validators, installed.sha256(), pinned, history);
   }
 
   /** The same record with the validators the source sent for {@code url}. */
   ModuleRecord withValidators(URI url, Validators validators) {
     return new ModuleRecord(module, url, validators, currentSha, pinned, history);
+  }
+
+  /**
+   * The same record with the stored version {@code sha256} current again, and the validators the
+   * source sent for {@code url}: a Maven release chosen again is not downloaded again.
+   */
+  ModuleRecord reinstated(String sha256, URI url, Validators validators) {
+    return new ModuleRecord(module, url, validators, sha256, pinned, history);
   }
 
   /** The same record, pinned or not. */

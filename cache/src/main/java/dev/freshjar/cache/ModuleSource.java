@@ -1,5 +1,6 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.maven.MavenArtifact;
 import dev.freshjar.cache.trust.AuthorKey;
 import java.net.URI;
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * @param expectedSha256 when present, the only jar accepted: its SHA-256, 64 lower-case hex digits
  * @param authorKey when present, every jar must come with a signature by this key, published at the
  *     jar's URL with {@code .sig} appended to its path
+ * @param maven when present, the module follows this artifact's newest accepted version in a Maven
+ *     repository, and {@code url} is that repository
  */
 public record ModuleSource(
     String name,
@@ -27,7 +30,8 @@ public record ModuleSource(
     boolean allowPlainHttp,
     Duration timeout,
     Optional<String> expectedSha256,
-    Optional<AuthorKey> authorKey) {
+    Optional<AuthorKey> authorKey,
+    Optional<MavenArtifact> maven) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -40,8 +44,45 @@ public record ModuleSource(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(expectedSha256, "expectedSha256");
     Objects.requireNonNull(authorKey, "authorKey");
+    Objects.requireNonNull(maven, "maven");
     requireValidName(name);
+    if (maven.isPresent()) {
+      url = maven.get().repository();
+    }
     expectedSha256 = expectedSha256.map(ModuleSource::requireSha256);
+  }
+
+  /** A source of a jar at a URL. */
+  public ModuleSource(
+      String name,
+      URI url,
+      boolean allowPlainHttp,
+      Duration timeout,
+      Optional<String> expectedSha256,
+      Optional<AuthorKey> authorKey) {
+    this(name, url, allowPlainHttp, timeout, expectedSha256, authorKey, Optional.empty());
+  }
+
+  /** A source that follows {@code artifact} in its Maven repository. */
+  public static ModuleSource ofMaven(
+      String name,
+      MavenArtifact artifact,
+      boolean allowPlainHttp,
+      Duration timeout,
+      Optional<AuthorKey> authorKey) {
+    return new ModuleSource(
+        name,
+        artifact.repository(),
+        allowPlainHttp,
+        timeout,
+        Optional.empty(),
+        authorKey,
+        Optional.of(artifact));
+  }
+
+  /** The source as users see it: its URL, or the artifact and its repository. */
+  public String describe() {
+    return maven.isPresent() ? maven.get().describe() : url.toString();
   }
 
   /** A source that trusts whatever its URL serves: no pinned hash, no author key. */
@@ -79,12 +120,14 @@ public record ModuleSource(
    * @throws IllegalArgumentException when {@code sha256} is not 64 hex digits
    */
   public ModuleSource withExpectedSha256(String sha256) {
-    return new ModuleSource(name, url, allowPlainHttp, timeout, Optional.of(sha256), authorKey);
+    return new ModuleSource(
+        name, url, allowPlainHttp, timeout, Optional.of(sha256), authorKey, maven);
   }
 
   /** This source, accepting only jars signed by {@code key}. */
   public ModuleSource withAuthorKey(AuthorKey key) {
-    return new ModuleSource(name, url, allowPlainHttp, timeout, expectedSha256, Optional.of(key));
+    return new ModuleSource(
+        name, url, allowPlainHttp, timeout, expectedSha256, Optional.of(key), maven);
   }
 
   /** Whether anything beyond the URL decides which jar is accepted. */

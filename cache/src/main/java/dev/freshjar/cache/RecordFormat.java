@@ -1,5 +1,7 @@
 package dev.freshjar.cache;
 
+import dev.freshjar.cache.maven.ChecksumAlgorithm;
+import dev.freshjar.cache.maven.MavenRelease;
 import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,6 +20,10 @@ import java.util.regex.Pattern;
  * The text form of a {@link ModuleRecord}: one {@code key=value} per line, the value running to the
  * end of the line, in a fixed order so that a person can read it. History entries are numbered from
  * 0, newest first. Unknown keys are ignored so that a later version can add some.
+ *
+ * <p>A version of a Maven module adds {@code maven} (group:artifact:version), {@code repository}
+ * and {@code checksum} (the algorithm of the checksum file it was verified with, or {@code none});
+ * records without them, and readers that ignore them, still work.
  */
 final class RecordFormat {
   static final int VERSION = 1;
@@ -51,6 +57,16 @@ final class RecordFormat {
                 put(out, p + "signed-by", sig.keyFingerprint());
                 put(out, p + "signed-version", sig.version());
                 put(out, p + "signed-at", sig.signedAt().toString());
+              });
+      v.release()
+          .ifPresent(
+              rel -> {
+                put(out, p + "maven", rel.coordinates());
+                put(out, p + "repository", rel.repository().toString());
+                put(
+                    out,
+                    p + "checksum",
+                    rel.checksum().map(ChecksumAlgorithm::extension).orElse("none"));
               });
     }
     return out.toString();
@@ -90,7 +106,8 @@ final class RecordFormat {
               required(values, p + "version"),
               instant(values, p + "fetched"),
               uri(values, p + "url"),
-              signature(values, p)));
+              signature(values, p),
+              release(values, p)));
     }
     Validators validators =
         new Validators(
@@ -116,6 +133,26 @@ final class RecordFormat {
             by,
             required(values, prefix + "signed-version"),
             instant(values, prefix + "signed-at")));
+  }
+
+  /** A version's Maven release, written only for a version of a Maven module. */
+  private static Optional<MavenRelease> release(Map<String, String> values, String prefix) {
+    String coordinates = values.get(prefix + "maven");
+    if (coordinates == null) {
+      return Optional.empty();
+    }
+    String checksum = required(values, prefix + "checksum");
+    try {
+      return Optional.of(
+          MavenRelease.parse(
+              coordinates,
+              uri(values, prefix + "repository"),
+              checksum.equals("none")
+                  ? Optional.empty()
+                  : Optional.of(ChecksumAlgorithm.named(checksum))));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(prefix + "maven: " + e.getMessage(), e);
+    }
   }
 
   private static void put(StringBuilder out, String key, String value) {

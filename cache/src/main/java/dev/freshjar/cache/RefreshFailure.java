@@ -12,10 +12,23 @@ import java.nio.file.FileSystemException;
 final class RefreshFailure extends Exception {
   private static final long serialVersionUID = 1L;
 
+  /** The status of a "no such file" from a {@code file:} source. */
+  static final int NO_SUCH_FILE = 404;
+
   private Cause kind;
+  // The HTTP status the source answered with, or 0: a Maven repository's missing checksum file
+  // (404) is a warning, not a failure, and a 401 deserves a hint about credentials.
+  private final int status;
 
   RefreshFailure(String reason) {
     this(reason, null, Cause.OTHER);
+  }
+
+  /** The source answered {@code status}: an HTTP status, or {@link #NO_SUCH_FILE}. */
+  RefreshFailure(String reason, Cause kind, int status) {
+    super(reason);
+    this.kind = kind;
+    this.status = status;
   }
 
   RefreshFailure(String reason, Throwable cause) {
@@ -29,6 +42,17 @@ final class RefreshFailure extends Exception {
   RefreshFailure(String reason, Throwable cause, Cause kind) {
     super(reason, cause);
     this.kind = kind;
+    this.status = cause instanceof RefreshFailure f ? f.status : 0;
+  }
+
+  /** Whether the source said that what was asked for does not exist. */
+  boolean missing() {
+    return status == 404 || status == 410;
+  }
+
+  /** The HTTP status the source answered with, or 0. */
+  int status() {
+    return status;
   }
 
   String reason() {

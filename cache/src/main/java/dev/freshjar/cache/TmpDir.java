@@ -30,6 +30,11 @@ final class TmpDir {
     this.limit = limit;
   }
 
+  /** The same directory with another size limit, e.g. for small files beside a jar. */
+  TmpDir withLimit(long bytes) {
+    return new TmpDir(dir, bytes);
+  }
+
   /** Turns a failure to read the source into a reason, given how many bytes arrived. */
   @FunctionalInterface
   interface ReadFailureReason {

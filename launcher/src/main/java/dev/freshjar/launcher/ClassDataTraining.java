@@ -56,6 +56,34 @@ final class ClassDataTraining {
             body.write(document);
           }
         });
+    // The same jar as a release in a Maven repository, so that a Maven module's warm start (its
+    // configuration, the metadata's 304) is archived too.
+    String repo = "/repo/dev/freshjar/training/text/";
+    byte[] metadata =
+        ("<metadata><versioning><versions><version>1.0</version></versions></versioning>"
+                + "</metadata>")
+            .getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        repo + "maven-metadata.xml",
+        exchange -> {
+          boolean unchanged =
+              "\"m\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+          exchange.getResponseHeaders().add("ETag", "\"m\"");
+          exchange.sendResponseHeaders(unchanged ? 304 : 200, unchanged ? -1 : metadata.length);
+          try (OutputStream body = exchange.getResponseBody()) {
+            if (!unchanged) {
+              body.write(metadata);
+            }
+          }
+        });
+    server.createContext(
+        repo + "1.0/text-1.0.jar",
+        exchange -> {
+          exchange.sendResponseHeaders(200, jar.length);
+          try (OutputStream body = exchange.getResponseBody()) {
+            body.write(jar);
+          }
+        });
     server.start();
     try {
       Path text = Files.writeString(work.resolve("sample.txt"), "the cat and the hat\nthe end\n");
@@ -100,6 +128,21 @@ final class ClassDataTraining {
       } finally {
         System.clearProperty("freshjar.terminal");
         System.clearProperty("freshjar.columns");
+      }
+      String maven =
+          Files.writeString(
+                  work.resolve("maven.conf"),
+                  "[module text]\nmaven = dev.freshjar.training:text\nrepository = http://127.0.0.1:"
+                      + server.getAddress().getPort()
+                      + "/repo\n")
+              .toString();
+      String mavenCache = work.resolve("maven-cache").toString();
+      for (List<String> command :
+          List.of(List.of("update"), List.of("--format", "tsv", "wc", text.toString()))) {
+        String[] args =
+            Stream.concat(Stream.of("--config", maven, "--cache-dir", mavenCache), command.stream())
+                .toArray(String[]::new);
+        Cli.run(args, System.in, new PrintWriter(new StringWriter()), nowhere(), Map.of());
       }
     } finally {
       server.stop(0);

@@ -10,6 +10,7 @@ import dev.freshjar.launcher.modules.ModuleSet;
 import dev.freshjar.launcher.modules.ModuleSources;
 import dev.freshjar.launcher.modules.ModuleStatus;
 import dev.freshjar.launcher.modules.Refresher;
+import dev.freshjar.launcher.modules.RepositoryLogins;
 import dev.freshjar.launcher.output.Format;
 import dev.freshjar.launcher.progress.ProgressBars;
 import dev.freshjar.launcher.terminal.TerminalFacts;
@@ -134,7 +135,7 @@ public final class FreshjarCommand {
       throw new CommandFailure(ExitStatus.USAGE, e.getMessage(), e);
     }
     if (!configured.isEmpty()) {
-      return configured;
+      return RepositoryLogins.resolve(configured, env, System.getProperty("user.home"));
     }
     String home = System.getProperty("freshjar.home");
     if (home == null) {
@@ -177,6 +178,7 @@ public final class FreshjarCommand {
         streams.err().println("freshjar: warning: " + status.warning().get());
         warned = true;
       }
+      status.notice().ifPresent(n -> streams.err().println("freshjar: warning: " + n));
     }
   }
 

@@ -68,7 +68,7 @@ final class ModulesCommand implements Callable<Integer> {
         state = Files.isRegularFile(jar.jar()) ? "stored" : "missing";
       }
       table.row(
-          jar.version().isEmpty() ? "-" : jar.version(),
+          jar.displayVersion().isEmpty() ? "-" : jar.displayVersion(),
           jar.shortSha(),
           jar.fetchedAt().toString(),
           jar.source().toString(),

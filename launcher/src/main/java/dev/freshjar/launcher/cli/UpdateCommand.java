@@ -114,7 +114,7 @@ final class UpdateCommand implements Callable<Integer> {
             + cache.root()
             + ": "
             + sources.stream()
-                .map(s -> s.name() + " (" + s.url() + ")")
+                .map(s -> s.name() + " (" + s.describe() + ")")
                 .collect(Collectors.joining(", ")));
     // An update repairs what the checks of a run only report: damaged jars, unreadable records.
     List<Refresh> outcomes =

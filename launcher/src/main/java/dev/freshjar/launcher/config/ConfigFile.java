@@ -185,16 +185,11 @@ public final class ConfigFile {
   }
 
   private void endSection() throws ConfigException {
-    if (current != null && current.url == null) {
-      throw error(
-          current.headerLine,
-          "module "
-              + current.name
-              + " has no url; add a line such as url = "
-              + exampleUrl()
-              + " under [module "
-              + current.name
-              + "]");
+    if (current != null) {
+      var problem = current.problem();
+      if (problem.isPresent()) {
+        throw error(problem.get().getKey(), problem.get().getValue());
+      }
     }
   }
 

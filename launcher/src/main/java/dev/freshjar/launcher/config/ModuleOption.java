@@ -1,6 +1,8 @@
 package dev.freshjar.launcher.config;
 
 import dev.freshjar.cache.Durations;
+import dev.freshjar.cache.maven.MavenArtifact;
+import dev.freshjar.cache.maven.VersionPolicy;
 import dev.freshjar.cache.trust.AuthorKey;
 import dev.freshjar.launcher.modules.ModuleSources;
 import java.time.Duration;
@@ -77,7 +79,74 @@ enum ModuleOption {
         throw new BadValue("key " + e.getMessage());
       }
     }
+  },
+  MAVEN("maven", "com.acme:acme-rules") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      try {
+        section.maven = MavenArtifact.parse(value, MavenArtifact.CENTRAL);
+      } catch (IllegalArgumentException e) {
+        throw new BadValue("maven " + e.getMessage());
+      }
+    }
+  },
+  REPOSITORY("repository", "https://repo.acme.example/releases") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      try {
+        section.repository = ModuleSources.toUri(value, section.base);
+      } catch (IllegalArgumentException e) {
+        throw new BadValue("repository " + e.getMessage());
+      }
+    }
+  },
+  VERSIONS("versions", "[2.0,3.0)") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      try {
+        section.versions = Optional.of(VersionPolicy.of(value, false).spec().orElseThrow());
+      } catch (IllegalArgumentException e) {
+        throw new BadValue("versions " + e.getMessage());
+      }
+    }
+  },
+  PRE_RELEASES("pre-releases", "true") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      section.preReleases = bool("pre-releases", value);
+    }
+  },
+  SERVER("server", "<the id of a server in ~/.m2/settings.xml>") {
+    @Override
+    void read(String value, ModuleSection section) throws BadValue {
+      if (!value.matches("[A-Za-z0-9_.-]{1,100}")) {
+        throw new BadValue(
+            "server '" + value + "' is not a server id: letters, digits, '.', '_' and '-'");
+      }
+      section.server = Optional.of(value);
+    }
   };
+
+  /** The options that only a module from a Maven repository may set. */
+  static final java.util.Set<ModuleOption> MAVEN_ONLY =
+      java.util.EnumSet.of(REPOSITORY, VERSIONS, PRE_RELEASES, SERVER);
+
+  private static boolean bool(String key, String value) throws BadValue {
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new BadValue(
+              key
+                  + " '"
+                  + value
+                  + "' is not true or false; write "
+                  + key
+                  + " = true or "
+                  + key
+                  + " = false");
+    };
+  }
 
   private final String key;
   private final String exampleValue;

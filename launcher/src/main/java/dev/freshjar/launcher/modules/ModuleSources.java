@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.modules;
 
 import dev.freshjar.cache.ModuleSource;
+import dev.freshjar.cache.maven.MavenArtifact;
 import dev.freshjar.launcher.CommandFailure;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,10 @@ public final class ModuleSources {
   public static final String DEFAULT_MODULE = "text";
 
   private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+
+  /** {@code --module NAME=maven:GROUP:ARTIFACT}: a module from a Maven repository. */
+  public static final String MAVEN_PREFIX = "maven:";
+
   private static final Set<String> FETCHABLE = Set.of("https", "http", "file");
 
   private ModuleSources() {}
@@ -44,12 +49,23 @@ public final class ModuleSources {
         throw CommandFailure.usage(
             "--module "
                 + flag
-                + ": expected NAME=URL, e.g. --module text=https://example.org/t.jar");
+                + ": expected NAME=URL or NAME=maven:GROUP:ARTIFACT, e.g. --module"
+                + " text=https://example.org/t.jar");
       }
       String name = flag.substring(0, equals).trim();
+      String value = flag.substring(equals + 1).trim();
       ModuleSource source;
       try {
-        source = ModuleSource.of(name, toUri(flag.substring(equals + 1).trim(), Path.of("")));
+        source =
+            value.startsWith(MAVEN_PREFIX)
+                ? ModuleSource.ofMaven(
+                    name,
+                    MavenArtifact.parse(
+                        value.substring(MAVEN_PREFIX.length()), MavenArtifact.CENTRAL),
+                    false,
+                    ModuleSource.DEFAULT_TIMEOUT,
+                    Optional.empty())
+                : ModuleSource.of(name, toUri(value, Path.of("")));
       } catch (IllegalArgumentException e) {
         throw CommandFailure.usage("--module " + flag + ": " + e.getMessage());
       }
@@ -100,7 +116,8 @@ public final class ModuleSources {
   /**
    * The modules of the configuration file with the flags' applied: a flag naming a module of the
    * file replaces that module's entry where it stands (options and all), any other flag adds a
-   * module after the file's.
+   * module after the file's. A {@code maven:} flag naming a Maven module of the file keeps that
+   * module's options (repository, versions, key, ...) and replaces only its group and artifact.
    */
   public static List<ModuleSource> combine(List<ModuleSource> file, List<ModuleSource> flags) {
     Map<String, ModuleSource> combined = new LinkedHashMap<>();
@@ -108,6 +125,19 @@ public final class ModuleSources {
       combined.put(source.name(), source);
     }
     for (ModuleSource source : flags) {
+      ModuleSource before = combined.get(source.name());
+      if (before != null && before.maven().isPresent() && source.maven().isPresent()) {
+        MavenArtifact artifact = before.maven().get().withCoordinates(source.maven().get());
+        source =
+            new ModuleSource(
+                before.name(),
+                artifact.repository(),
+                before.allowPlainHttp(),
+                before.timeout(),
+                before.expectedSha256(),
+                before.authorKey(),
+                Optional.of(artifact));
+      }
       combined.put(source.name(), source);
     }
     return new ArrayList<>(combined.values());

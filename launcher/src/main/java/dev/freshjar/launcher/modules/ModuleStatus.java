@@ -59,6 +59,11 @@ public record ModuleStatus(
     return OutcomeText.warning(this);
   }
 
+  /** A word about a module that is on its newest version: {@link OutcomeText#notice}. */
+  public Optional<String> notice() {
+    return OutcomeText.notice(this);
+  }
+
   /** "VERSION/SHA" of the jar, as users see it everywhere: {@link CachedJar#label()}. */
   public static String label(CachedJar jar) {
     return jar.label();

@@ -54,10 +54,10 @@ public final class ModuleTables {
       Optional<CachedJar> jar = status.jar();
       table.row(
           status.name(),
-          jar.map(CachedJar::version).filter(v -> !v.isEmpty()).orElse("-"),
+          jar.map(CachedJar::displayVersion).filter(v -> !v.isEmpty()).orElse("-"),
           jar.map(CachedJar::shortSha).orElse("-"),
           status.trustLabel(),
-          status.source().url().toString(),
+          status.source().describe(),
           status.state(),
           jar.map(j -> j.fetchedAt().toString()).orElse("-"));
     }

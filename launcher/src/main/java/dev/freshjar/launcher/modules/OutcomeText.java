@@ -49,7 +49,7 @@ public final class OutcomeText {
               "module "
                   + status.name()
                   + " ("
-                  + status.source().url()
+                  + status.source().describe()
                   + ") is "
                   + rawState(status)));
     }
@@ -61,11 +61,42 @@ public final class OutcomeText {
                   + ": using cached "
                   + label(status.jar())
                   + " because "
-                  + status.source().url()
+                  + status.source().describe()
                   + " could not be used: "
                   + fallback.reason()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A release just fetched from a Maven repository that publishes no checksum for it: installed on
+   * the strength of its own checks (and its signature, with a key), which deserves a word. Unlike
+   * {@link #warning}, the module is on its newest version.
+   */
+  public static Optional<String> notice(ModuleStatus status) {
+    if (status.refresh() instanceof Refresh.Fresh fresh && uncheckedRelease(fresh)) {
+      var release = fresh.current().release().orElseThrow();
+      return Optional.of(
+          Untrusted.text(
+              "module "
+                  + status.name()
+                  + ": "
+                  + release.coordinates()
+                  + " has no checksum file (.sha512, .sha256 or .sha1) in "
+                  + release.repository()
+                  + "; it was not checked against one"));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean uncheckedRelease(Refresh.Fresh fresh) {
+    return fresh.changed()
+        && fresh.current().release().filter(r -> r.checksum().isEmpty()).isPresent();
+  }
+
+  /** " from REPOSITORY" for a module from a Maven repository: which one answered. */
+  private static String from(CachedJar jar) {
+    return jar.release().map(r -> " from " + r.repository()).orElse("");
   }
 
   private static String rawState(ModuleStatus status) {
@@ -92,12 +123,14 @@ public final class OutcomeText {
             + ": its cached jar was damaged, and was fetched again";
       }
       if (!fresh.changed()) {
-        return module + ": unchanged, " + fresh.current().label();
+        return module + ": unchanged, " + fresh.current().label() + from(fresh.current());
       }
       return fresh
-          .previous()
-          .map(p -> module + ": updated from " + p.label() + " to " + fresh.current().label())
-          .orElse(module + ": fetched " + fresh.current().label());
+              .previous()
+              .map(p -> module + ": updated from " + p.label() + " to " + fresh.current().label())
+              .orElse(module + ": fetched " + fresh.current().label())
+          + from(fresh.current())
+          + (uncheckedRelease(fresh) ? " (the repository has no checksum file for it)" : "");
     }
     if (outcome instanceof Refresh.Pinned pinned) {
       return pinned.module()

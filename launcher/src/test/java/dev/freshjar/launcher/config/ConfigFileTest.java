@@ -141,7 +141,7 @@ class ConfigFileTest {
 
       assertThat(ConfigFile.read(example))
           .extracting(ModuleSource::name)
-          .containsExactly("text", "acme", "tax");
+          .containsExactly("text", "acme", "tax", "acme-maven");
     }
   }
 
@@ -189,7 +189,8 @@ class ConfigFileTest {
             "an unknown option",
             acme + "tiemout = 5s\n",
             "conf/modules.conf:3: unknown option 'tiemout' in module acme; the options are url,"
-                + " allow-http, timeout, sha256, key"),
+                + " allow-http, timeout, sha256, key, maven, repository, versions, pre-releases,"
+                + " server"),
         argumentSet(
             "an option set twice",
             acme + "url = https://b.example/r.jar\n",
@@ -267,12 +268,14 @@ class ConfigFileTest {
             "a module without a url, followed by another",
             "[module acme]\ntimeout = 5s\n\n[module beta]\nurl = https://b.example/r.jar\n",
             "conf/modules.conf:1: module acme has no url; add a line such as url ="
-                + " https://example.org/rules.jar under [module acme]"),
+                + " https://example.org/rules.jar, or maven = com.acme:acme-rules for a module from a"
+                + " Maven repository, under [module acme]"),
         argumentSet(
             "a module without a url at the end of the file",
             acme + "[module beta]\n# url = later\n",
             "conf/modules.conf:3: module beta has no url; add a line such as url ="
-                + " https://example.org/rules.jar under [module beta]"));
+                + " https://example.org/rules.jar, or maven = com.acme:acme-rules for a module from a"
+                + " Maven repository, under [module beta]"));
   }
 
   @ParameterizedTest
