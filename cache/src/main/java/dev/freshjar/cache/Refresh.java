@@ -56,22 +56,6 @@ public sealed interface Refresh
    * @param cause why, as a type
    */
   record Fallback(CachedJar current, String reason, Cause cause) implements Refresh {
-    /** A fallback for a reason of no particular type. */
-    public Fallback(CachedJar current, String reason) {
-      this(current, reason, Cause.OTHER);
-    }
-
-    /** Equal when they run the same jar for the same stated reason; the cause follows from it. */
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Fallback f && current.equals(f.current) && reason.equals(f.reason);
-    }
-
-    @Override
-    public int hashCode() {
-      return current.hashCode() * 31 + reason.hashCode();
-    }
-
     @Override
     public String module() {
       return current.module();
@@ -110,22 +94,6 @@ public sealed interface Refresh
    * @param cause why, as a type
    */
   record Unavailable(String module, String reason, Cause cause) implements Refresh {
-    /** Unavailable for a reason of no particular type. */
-    public Unavailable(String module, String reason) {
-      this(module, reason, Cause.OTHER);
-    }
-
-    /** Equal when they say the same of the same module; the cause follows from it. */
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Unavailable u && module.equals(u.module) && reason.equals(u.reason);
-    }
-
-    @Override
-    public int hashCode() {
-      return module.hashCode() * 31 + reason.hashCode();
-    }
-
     @Override
     public Optional<CachedJar> jar() {
       return Optional.empty();

@@ -697,13 +697,14 @@ class ModuleCacheTest {
     void fallsBackToTheCachedJar() {
       CachedJar v1 = fetchV1();
 
-      assertEquals(new Refresh.Fallback(v1, "offline"), cache.offline(source(JAR_PATH)));
+      assertEquals(
+          new Refresh.Fallback(v1, "offline", Cause.OFFLINE), cache.offline(source(JAR_PATH)));
     }
 
     @Test
     void isUnavailableForAModuleNeverFetched() {
       assertEquals(
-          new Refresh.Unavailable("mod", "not in the cache and --offline was given"),
+          new Refresh.Unavailable("mod", "not in the cache and --offline was given", Cause.OFFLINE),
           cache.offline(source(JAR_PATH)));
     }
   }
@@ -759,7 +760,8 @@ class ModuleCacheTest {
         Refresh.Fallback fallback = assertInstanceOf(Refresh.Fallback.class, r, r.toString());
         assertEquals(v1, fallback.current());
         assertTrue(fallback.reason().startsWith("cache not writable: "), fallback.reason());
-        assertEquals(new Refresh.Fallback(v1, "offline"), readOnly.offline(source(JAR_PATH)));
+        assertEquals(
+            new Refresh.Fallback(v1, "offline", Cause.OFFLINE), readOnly.offline(source(JAR_PATH)));
       } finally {
         for (Path d : dirs) {
           Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.modules;
 
 import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
 import dev.freshjar.launcher.loading.LoadedModule;
@@ -166,7 +167,7 @@ public final class LiveModules implements AutoCloseable {
     if (offered.isEmpty()) {
       String reason = sourceFailure.orElse("no jar");
       if (running.isPresent()) {
-        statuses.add(keeping(source, running.get(), reason));
+        statuses.add(keeping(source, running.get(), reason, causeOf(refresh)));
         outcomes.add(new ModuleReload.Failed(name, reason, running.get().versionLabel()));
       } else {
         statuses.add(new ModuleStatus(source, refresh, Optional.empty(), Optional.empty()));
@@ -192,7 +193,7 @@ public final class LiveModules implements AutoCloseable {
           failure instanceof ModuleLoadException ? failure.getMessage() : failure.toString();
       String reason = "cannot load " + ModuleReload.label(offered.get()) + ": " + why;
       if (running.isPresent()) {
-        statuses.add(keeping(source, running.get(), reason));
+        statuses.add(keeping(source, running.get(), reason, Cause.REJECTED));
         outcomes.add(new ModuleReload.Failed(name, reason, running.get().versionLabel()));
       } else {
         statuses.add(new ModuleStatus(source, refresh, Optional.empty(), Optional.of(why)));
@@ -218,11 +219,17 @@ public final class LiveModules implements AutoCloseable {
     return Optional.empty();
   }
 
+  /** Why a refresh offered no jar, as a type. */
+  private static Cause causeOf(Refresh refresh) {
+    return refresh instanceof Refresh.Unavailable unavailable ? unavailable.cause() : Cause.OTHER;
+  }
+
   /** The status of a module that keeps running its loaded version although something failed. */
-  private static ModuleStatus keeping(ModuleSource source, LoadedModule running, String reason) {
+  private static ModuleStatus keeping(
+      ModuleSource source, LoadedModule running, String reason, Cause cause) {
     return new ModuleStatus(
         source,
-        new Refresh.Fallback(running.jar(), reason),
+        new Refresh.Fallback(running.jar(), reason, cause),
         Optional.of(running),
         Optional.empty());
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.freshjar.api.Arguments;
 import dev.freshjar.api.Input;
 import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
 import dev.freshjar.launcher.fixtures.ModuleJar;
@@ -348,7 +349,10 @@ class LiveModulesTest {
 
       List<ModuleReload> outcomes =
           live.reload(
-              List.of(new Refresh.Fallback(cached("greet", greetV1), "HTTP 503 from x")), false);
+              List.of(
+                  new Refresh.Fallback(
+                      cached("greet", greetV1), "HTTP 503 from x", Cause.HTTP_STATUS)),
+              false);
 
       assertThat(outcomes)
           .extracting(ModuleReload::describe)
@@ -361,7 +365,9 @@ class LiveModulesTest {
       live = LiveModules.open(List.of(GREET), List.of(fresh("greet", greetV1)));
 
       List<ModuleReload> outcomes =
-          live.reload(List.of(new Refresh.Fallback(cached("greet", greetV1), "offline")), true);
+          live.reload(
+              List.of(new Refresh.Fallback(cached("greet", greetV1), "offline", Cause.OFFLINE)),
+              true);
 
       assertThat(outcomes).singleElement().isInstanceOf(ModuleReload.Unchanged.class);
     }
@@ -369,7 +375,9 @@ class LiveModulesTest {
     @Test
     void aModuleThatWasUnavailableIsLoadedWhenItsJarArrives() {
       live =
-          LiveModules.open(List.of(GREET), List.of(new Refresh.Unavailable("greet", "no network")));
+          LiveModules.open(
+              List.of(GREET),
+              List.of(new Refresh.Unavailable("greet", "no network", Cause.UNREACHABLE)));
 
       List<ModuleReload> outcomes = live.reload(List.of(fresh("greet", greetV1)), false);
 

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
@@ -115,7 +116,8 @@ class RefresherTest {
           .containsExactly(
               new Refresh.Unavailable(
                   "late",
-                  "no answer within the update deadline of 500ms; give --update-timeout a longer DURATION to wait for it"));
+                  "no answer within the update deadline of 500ms; give --update-timeout a longer DURATION to wait for it",
+                  Cause.DEADLINE));
     }
   }
 
