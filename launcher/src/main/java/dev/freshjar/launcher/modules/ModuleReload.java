@@ -14,6 +14,21 @@ public sealed interface ModuleReload {
    */
   String describe();
 
+  /** Which of the four things happened, as a type. */
+  State state();
+
+  /** What a reload did to a module, for what compares or serialises it rather than words it. */
+  enum State {
+    /** {@link Unchanged}. */
+    UNCHANGED,
+    /** {@link Updated}. */
+    UPDATED,
+    /** {@link Failed}. */
+    FAILED,
+    /** {@link Unavailable}. */
+    UNAVAILABLE
+  }
+
   /** Whether a different version of the module now serves. */
   default boolean changed() {
     return false;
@@ -24,6 +39,11 @@ public sealed interface ModuleReload {
     @Override
     public String describe() {
       return OutcomeText.ofReload(this);
+    }
+
+    @Override
+    public State state() {
+      return State.UNCHANGED;
     }
   }
 
@@ -41,6 +61,11 @@ public sealed interface ModuleReload {
     }
 
     @Override
+    public State state() {
+      return State.UPDATED;
+    }
+
+    @Override
     public boolean changed() {
       return true;
     }
@@ -52,6 +77,11 @@ public sealed interface ModuleReload {
     public String describe() {
       return OutcomeText.ofReload(this);
     }
+
+    @Override
+    public State state() {
+      return State.FAILED;
+    }
   }
 
   /** There is no version of the module to run. */
@@ -59,6 +89,11 @@ public sealed interface ModuleReload {
     @Override
     public String describe() {
       return OutcomeText.ofReload(this);
+    }
+
+    @Override
+    public State state() {
+      return State.UNAVAILABLE;
     }
   }
 

@@ -2,63 +2,19 @@ package dev.freshjar.launcher.serve;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.freshjar.launcher.modules.ModuleReload;
+import dev.freshjar.launcher.modules.OutcomeText;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code POST /update}'s answer: one object per module. The one place that turns a {@link
- * ModuleReload} into fields, so that it can follow the modules code's outcome types as they grow.
+ * {@code POST /update}'s answer: one object per module. The outcome is the reload's typed {@link
+ * ModuleReload.State}, the versions and reason its own fields, and the message the words {@link
+ * OutcomeText} has for it everywhere else (the shell's {@code update}, {@code --watch}).
  */
 final class UpdateOutcomes {
   private UpdateOutcomes() {}
-
-  /** A module's outcome as fields: what happened, the version serving now, why. */
-  record Fields(
-      String module,
-      String outcome,
-      Optional<String> from,
-      Optional<String> version,
-      Optional<String> reason,
-      String message) {}
-
-  static Fields fields(ModuleReload reload) {
-    if (reload instanceof ModuleReload.Unchanged unchanged) {
-      return new Fields(
-          unchanged.module(),
-          "unchanged",
-          Optional.empty(),
-          Optional.of(unchanged.running()),
-          Optional.empty(),
-          reload.describe());
-    }
-    if (reload instanceof ModuleReload.Updated updated) {
-      return new Fields(
-          updated.module(),
-          "updated",
-          updated.from(),
-          Optional.of(updated.to()),
-          updated.note(),
-          reload.describe());
-    }
-    if (reload instanceof ModuleReload.Failed failed) {
-      return new Fields(
-          failed.module(),
-          "failed",
-          Optional.empty(),
-          Optional.of(failed.stillRunning()),
-          Optional.of(failed.reason()),
-          reload.describe());
-    }
-    ModuleReload.Unavailable unavailable = (ModuleReload.Unavailable) reload;
-    return new Fields(
-        unavailable.module(),
-        "unavailable",
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(unavailable.reason()),
-        reload.describe());
-  }
 
   /** {@code {"modules": [{"module": ..., "outcome": ..., ...}, ...]}}. */
   static byte[] answer(List<ModuleReload> reloads) {
@@ -67,27 +23,66 @@ final class UpdateOutcomes {
           json.writeStartObject();
           json.writeArrayFieldStart("modules");
           for (ModuleReload reload : reloads) {
-            write(fields(reload), json);
+            write(reload, json);
           }
           json.writeEndArray();
           json.writeEndObject();
         });
   }
 
-  private static void write(Fields fields, JsonGenerator json) throws IOException {
+  /** The documented value of {@code outcome}: the state's name in lower case. */
+  static String outcome(ModuleReload.State state) {
+    return state.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static void write(ModuleReload reload, JsonGenerator json) throws IOException {
     json.writeStartObject();
-    json.writeStringField("module", fields.module());
-    json.writeStringField("outcome", fields.outcome());
-    if (fields.from().isPresent()) {
-      json.writeStringField("from", fields.from().get());
-    }
-    if (fields.version().isPresent()) {
-      json.writeStringField("version", fields.version().get());
-    }
-    if (fields.reason().isPresent()) {
-      json.writeStringField("reason", Json.bounded(fields.reason().get()));
-    }
-    json.writeStringField("message", Json.bounded(fields.message()));
+    json.writeStringField("module", reload.module());
+    json.writeStringField("outcome", outcome(reload.state()));
+    optional(json, "from", from(reload));
+    optional(json, "version", version(reload));
+    optional(json, "reason", reason(reload));
+    json.writeStringField("message", Json.bounded(OutcomeText.ofReload(reload)));
     json.writeEndObject();
+  }
+
+  private static void optional(JsonGenerator json, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(field, Json.bounded(value.get()));
+    }
+  }
+
+  /** The version that served before an update. */
+  private static Optional<String> from(ModuleReload reload) {
+    return reload instanceof ModuleReload.Updated updated ? updated.from() : Optional.empty();
+  }
+
+  /** The version serving now, if one is. */
+  private static Optional<String> version(ModuleReload reload) {
+    if (reload instanceof ModuleReload.Unchanged unchanged) {
+      return Optional.of(unchanged.running());
+    }
+    if (reload instanceof ModuleReload.Updated updated) {
+      return Optional.of(updated.to());
+    }
+    if (reload instanceof ModuleReload.Failed failed) {
+      return Optional.of(failed.stillRunning());
+    }
+    return Optional.empty();
+  }
+
+  /** Why the newest version is not serving, or why the source was not used. */
+  private static Optional<String> reason(ModuleReload reload) {
+    if (reload instanceof ModuleReload.Updated updated) {
+      return updated.note();
+    }
+    if (reload instanceof ModuleReload.Failed failed) {
+      return Optional.of(failed.reason());
+    }
+    if (reload instanceof ModuleReload.Unavailable unavailable) {
+      return Optional.of(unavailable.reason());
+    }
+    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.serve;
 
 import dev.freshjar.launcher.modules.ModuleReload;
+import dev.freshjar.launcher.modules.OutcomeText;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -25,7 +26,7 @@ final class Watch implements AutoCloseable {
   private final ServedModules modules;
   private final PrintStream err;
   // Module name to the failure last told, so that a lasting failure is told once.
-  private final Map<String, String> told = new HashMap<>();
+  private final Map<String, ModuleReload> told = new HashMap<>();
 
   private Watch(ServedModules modules, PrintStream err) {
     this.modules = modules;
@@ -57,12 +58,12 @@ final class Watch implements AutoCloseable {
     String module = outcome.module();
     if (outcome.changed()) {
       told.remove(module);
-      err.println("freshjar: watch: " + Untrusted.text(outcome.describe()));
-    } else if (outcome instanceof ModuleReload.Unchanged) {
+      err.println("freshjar: watch: " + OutcomeText.ofReload(outcome));
+    } else if (outcome.state() == ModuleReload.State.UNCHANGED) {
       told.remove(module);
-    } else if (!outcome.describe().equals(told.get(module))) {
-      told.put(module, outcome.describe());
-      err.println("freshjar: watch: " + Untrusted.text(outcome.describe()));
+    } else if (!outcome.equals(told.get(module))) {
+      told.put(module, outcome);
+      err.println("freshjar: watch: " + OutcomeText.ofReload(outcome));
     }
   }
 

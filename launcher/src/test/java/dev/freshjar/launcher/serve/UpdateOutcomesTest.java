@@ -2,11 +2,22 @@ package dev.freshjar.launcher.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.freshjar.launcher.modules.ModuleReload;
+import dev.freshjar.launcher.modules.OutcomeText;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class UpdateOutcomesTest {
   @Test
@@ -42,6 +53,41 @@ class UpdateOutcomesTest {
         .contains("\"reason\":\"\\\"}]}\\u001B[2J\\n<script>\"")
         .doesNotContain("\u001b")
         .endsWith("}]}\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("everyKindOfReload")
+  void theOutcomeIsTheTypedStateAndTheMessageIsTheWordsUsedEverywhere(ModuleReload reload)
+      throws IOException {
+    Map<String, String> module = stringFields(json(reload));
+
+    assertThat(module.get("outcome")).isEqualTo(reload.state().name().toLowerCase(Locale.ROOT));
+    assertThat(module.get("message")).isEqualTo(OutcomeText.ofReload(reload));
+  }
+
+  static Stream<ModuleReload> everyKindOfReload() {
+    return Stream.of(
+        new ModuleReload.Unchanged("text", "0.1.0/aaaaaaaaaaaa"),
+        new ModuleReload.Updated(
+            "greet", Optional.empty(), "2.0/cccccccccccc", Optional.of("HTTP 503 from x")),
+        new ModuleReload.Failed("acme", "HTTP 500\u001b[2J", "3.1/dddddddddddd"),
+        new ModuleReload.Unavailable("gone", "connection refused"));
+  }
+
+  /** The string fields of an answer that holds one module. */
+  private static Map<String, String> stringFields(String json) throws IOException {
+    Map<String, String> fields = new HashMap<>();
+    try (JsonParser parser = new JsonFactory().createParser(json)) {
+      while (parser.nextToken() != null) {
+        if (parser.currentToken() == JsonToken.FIELD_NAME) {
+          String name = parser.getCurrentName();
+          if (parser.nextToken() == JsonToken.VALUE_STRING) {
+            fields.put(name, parser.getText());
+          }
+        }
+      }
+    }
+    return fields;
   }
 
   private static String json(ModuleReload... reloads) {
