@@ -1,7 +1,6 @@
 package dev.freshjar.cache;
 
 import dev.freshjar.cache.trust.AuthorSignature;
-import dev.freshjar.cache.trust.SignatureFile;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,18 +14,17 @@ import java.util.Optional;
  * source's trust checks (expected SHA-256; the author's signature and anti-downgrade), verification
  * (a readable jar within bounds, then the launcher's check), an atomic promotion into {@code
  * objects/} and the new record. Throws {@link RefreshFailure} for anything that keeps the download
- * from becoming current.
+ * from becoming current. The trust checks themselves are {@link TrustChecks}.
  */
 final class Installer {
   private final CacheLayout layout;
   private final Settings settings;
   private final TmpDir tmp;
-  // The same directory with a much smaller limit: a signature is a few hundred bytes.
-  private final TmpDir signatures;
   private final RecordStore records;
   private final ObjectStore objects;
   private final FileFetch files;
   private final ObjectsLock objectsLock;
+  private final TrustChecks trust;
   private final MavenInstall maven;
   // Built on the first http(s) refresh: a run with only local modules never pays for it.
   private volatile HttpFetch http;
@@ -35,14 +33,20 @@ final class Installer {
     this.layout = layout;
     this.settings = settings;
     this.tmp = new TmpDir(layout.tmp(), settings.maxJarBytes());
-    this.signatures = new TmpDir(layout.tmp(), SignatureFile.MAX_BYTES);
     this.records = records;
     this.objects = new ObjectStore(layout);
     this.files = new FileFetch(tmp);
     this.objectsLock = ObjectsLock.of(layout.objectsLock());
+    this.trust = new TrustChecks(layout, files, this::http);
     this.maven =
         new MavenInstall(
-            this, layout, settings, records, objectsLock, new MavenStep(files, this::http, tmp));
+            this,
+            trust,
+            layout,
+            settings,
+            records,
+            objectsLock,
+            new MavenStep(files, this::http, tmp));
   }
 
   /**
@@ -141,7 +145,7 @@ final class Installer {
     // Trust first: nothing of an unverified download is parsed or loaded.
     Optional<AuthorSignature> signature;
     try {
-      signature = checkTrust(source, download, target.url(), deadline, trusted);
+      signature = trust.check(source, download, target.url(), deadline, trusted);
     } catch (RefreshFailure e) {
       throw e.orKind(Cause.UNTRUSTED);
     }
@@ -181,13 +185,13 @@ final class Installer {
                   return before.get();
                 }
                 // Another process may have installed a newer signed version meanwhile.
-                recheckNotOlder(source, version, before);
+                trust.recheckNotOlder(source, version, before);
                 return ModuleRecord.installed(
                     before, module, version, target.validatorsFor(), target.validators());
               },
               start.replaceCorrupt());
-    } catch (Downgrade e) {
-      throw e.failure;
+    } catch (TrustChecks.Downgrade e) {
+      throw e.failure();
     }
     if (change.after().pinned()) {
       // Pinned by the user while this refresh was downloading: the pin wins.
@@ -200,92 +204,6 @@ final class Installer {
 
   private static boolean exists(CachedJar jar) {
     return Files.isRegularFile(jar.jar());
-  }
-
-  private Optional<AuthorSignature> checkTrust(
-      ModuleSource source,
-      FetchOutcome.Downloaded download,
-      URI jarUrl,
-      long deadline,
-      Optional<CachedJar> trusted)
-      throws RefreshFailure {
-    Trust.checkPinned(source, download.sha256(), download.from());
-    if (source.authorKey().isEmpty()) {
-      return Optional.empty();
-    }
-    URI signatureUrl = Trust.signatureUrl(jarUrl);
-    byte[] bytes = fetchSignature(source, signatureUrl, deadline);
-    return Optional.of(
-        Trust.verify(
-            source,
-            bytes,
-            signatureUrl,
-            download.sha256(),
-            download.from(),
-            trusted.flatMap(CachedJar::signature),
-            Instant.now()));
-  }
-
-  void recheckNotOlder(
-      ModuleSource source, ModuleRecord.Version version, Optional<ModuleRecord> latest) {
-    if (version.signature().isEmpty() || latest.isEmpty()) {
-      return;
-    }
-    CachedJar now = latest.get().current().toJar(latest.get().module(), layout);
-    if (!exists(now) || Trust.distrust(source, now).isPresent()) {
-      return;
-    }
-    Optional<AuthorSignature> baseline = now.signature();
-    if (baseline.isPresent()) {
-      try {
-        Trust.checkNotOlder(version.signature().get(), baseline.get(), version.url());
-      } catch (RefreshFailure e) {
-        throw new Downgrade(e.orKind(Cause.UNTRUSTED));
-      }
-    }
-  }
-
-  /** Carries a refused downgrade out of a record update. */
-  static final class Downgrade extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient RefreshFailure failure;
-
-    Downgrade(RefreshFailure failure) {
-      super(failure.reason(), failure, false, false);
-      this.failure = failure;
-    }
-
-    RefreshFailure failure() {
-      return failure;
-    }
-  }
-
-  /** Fetches the signature at {@code url}, under the same policy and deadline as the jar. */
-  private byte[] fetchSignature(ModuleSource source, URI url, long deadline) throws RefreshFailure {
-    try {
-      if ("file".equalsIgnoreCase(url.getScheme())) {
-        return files.readWhole(url, signatures);
-      }
-      FetchOutcome.Downloaded download =
-          (FetchOutcome.Downloaded)
-              http().fetch(source, url, Validators.NONE, deadline, signatures);
-      try (TmpFile file = download.file()) {
-        return Files.readAllBytes(file.path());
-      } catch (IOException e) {
-        throw new RefreshFailure("cannot read the downloaded " + url + ": " + e.getMessage(), e);
-      }
-    } catch (RefreshFailure e) {
-      throw new RefreshFailure(
-          "signature not fetched: "
-              + e.reason()
-              + " (module "
-              + source.name()
-              + " accepts only jars signed by key "
-              + source.authorKey().orElseThrow().fingerprint()
-              + ")",
-          e,
-          Cause.UNTRUSTED);
-    }
   }
 
   static long deadline(ModuleSource source) throws RefreshFailure {

@@ -13,6 +13,7 @@ import java.util.Optional;
  */
 final class MavenInstall {
   private final Installer installer;
+  private final TrustChecks trust;
   private final CacheLayout layout;
   private final Settings settings;
   private final RecordStore records;
@@ -21,12 +22,14 @@ final class MavenInstall {
 
   MavenInstall(
       Installer installer,
+      TrustChecks trust,
       CacheLayout layout,
       Settings settings,
       RecordStore records,
       ObjectsLock objectsLock,
       MavenStep step) {
     this.installer = installer;
+    this.trust = trust;
     this.layout = layout;
     this.settings = settings;
     this.records = records;
@@ -141,11 +144,11 @@ final class MavenInstall {
                 if (before.get().pinned()) {
                   return before.get();
                 }
-                installer.recheckNotOlder(source, stored, before);
+                trust.recheckNotOlder(source, stored, before);
                 return before.get().reinstated(stored.sha256(), key, validators);
               },
               replaceCorrupt);
-    } catch (Installer.Downgrade e) {
+    } catch (TrustChecks.Downgrade e) {
       throw e.failure();
     }
     if (change.after().pinned()) {
