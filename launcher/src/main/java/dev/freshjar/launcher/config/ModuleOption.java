@@ -7,8 +7,11 @@ import dev.freshjar.cache.trust.AuthorKey;
 import dev.freshjar.launcher.modules.ModuleSources;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -19,36 +22,19 @@ enum ModuleOption {
   URL("url", "https://example.org/rules.jar") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      try {
-        section.url = ModuleSources.toUri(value, section.base);
-      } catch (IllegalArgumentException e) {
-        throw new BadValue("url " + e.getMessage());
-      }
+      section.url = parse(value, v -> ModuleSources.toUri(v, section.base));
     }
   },
   ALLOW_HTTP("allow-http", "true") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      switch (value) {
-        case "true" -> section.allowPlainHttp = true;
-        case "false" -> section.allowPlainHttp = false;
-        default ->
-            throw new BadValue(
-                "allow-http '"
-                    + value
-                    + "' is not true or false; write allow-http = true or allow-http = false");
-      }
+      section.allowPlainHttp = bool(value);
     }
   },
   TIMEOUT("timeout", "10s") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      Duration timeout;
-      try {
-        timeout = Durations.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new BadValue("timeout " + e.getMessage());
-      }
+      Duration timeout = parse(value, Durations::parse);
       if (timeout.isZero()) {
         throw new BadValue(
             "timeout '" + value + "' must be longer than zero; write e.g. timeout = 10s");
@@ -73,47 +59,32 @@ enum ModuleOption {
   KEY("key", "ed25519:<the key its author published>") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      try {
-        section.authorKey = Optional.of(AuthorKey.parse(value));
-      } catch (IllegalArgumentException e) {
-        throw new BadValue("key " + e.getMessage());
-      }
+      section.authorKey = parse(value, v -> Optional.of(AuthorKey.parse(v)));
     }
   },
   MAVEN("maven", "com.acme:acme-rules") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      try {
-        section.maven = MavenArtifact.parse(value, MavenArtifact.CENTRAL);
-      } catch (IllegalArgumentException e) {
-        throw new BadValue("maven " + e.getMessage());
-      }
+      section.maven = parse(value, v -> MavenArtifact.parse(v, MavenArtifact.CENTRAL));
     }
   },
   REPOSITORY("repository", "https://repo.acme.example/releases") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      try {
-        section.repository = ModuleSources.toUri(value, section.base);
-      } catch (IllegalArgumentException e) {
-        throw new BadValue("repository " + e.getMessage());
-      }
+      section.repository = parse(value, v -> ModuleSources.toUri(v, section.base));
     }
   },
   VERSIONS("versions", "[2.0,3.0)") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      try {
-        section.versions = Optional.of(VersionPolicy.of(value, false).spec().orElseThrow());
-      } catch (IllegalArgumentException e) {
-        throw new BadValue("versions " + e.getMessage());
-      }
+      section.versions =
+          parse(value, v -> Optional.of(VersionPolicy.of(v, false).spec().orElseThrow()));
     }
   },
   PRE_RELEASES("pre-releases", "true") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      section.preReleases = bool("pre-releases", value);
+      section.preReleases = bool(value);
     }
   },
   SERVER("server", "<the id of a server in ~/.m2/settings.xml>") {
@@ -128,10 +99,11 @@ enum ModuleOption {
   };
 
   /** The options that only a module from a Maven repository may set. */
-  static final java.util.Set<ModuleOption> MAVEN_ONLY =
-      java.util.EnumSet.of(REPOSITORY, VERSIONS, PRE_RELEASES, SERVER);
+  static final Set<ModuleOption> MAVEN_ONLY =
+      EnumSet.of(REPOSITORY, VERSIONS, PRE_RELEASES, SERVER);
 
-  private static boolean bool(String key, String value) throws BadValue {
+  /** "true" or "false". */
+  boolean bool(String value) throws BadValue {
     return switch (value) {
       case "true" -> true;
       case "false" -> false;
@@ -146,6 +118,18 @@ enum ModuleOption {
                   + key
                   + " = false");
     };
+  }
+
+  /**
+   * {@code parser}'s reading of {@code value}; the IllegalArgumentException it throws for a bad one
+   * (whose message starts with the quoted value) becomes this option's {@link BadValue}.
+   */
+  <T> T parse(String value, Function<String, T> parser) throws BadValue {
+    try {
+      return parser.apply(value);
+    } catch (IllegalArgumentException e) {
+      throw new BadValue(key + " " + e.getMessage());
+    }
   }
 
   private final String key;
