@@ -60,6 +60,27 @@ public final class Input {
      * @throws IOException when the document cannot be opened
      */
     InputStream open(long offset) throws IOException;
+
+    /**
+     * Opens a local file at any offset: each call its own channel, positioned there.
+     *
+     * @param file the file; it should not change while it is read
+     * @return an opener of {@code file}
+     * @since 1.1
+     */
+    static RangeOpener of(Path file) {
+      Objects.requireNonNull(file, "file");
+      return offset -> {
+        SeekableByteChannel channel = Files.newByteChannel(file);
+        try {
+          channel.position(offset);
+        } catch (IOException | RuntimeException e) {
+          channel.close();
+          throw e;
+        }
+        return Channels.newInputStream(channel);
+      };
+    }
   }
 
   /**
@@ -147,18 +168,7 @@ public final class Input {
    */
   public static Input ofPath(Path path) throws IOException {
     return ofSeekable(
-        path.toString(), offset -> openAt(path, offset), StandardCharsets.UTF_8, Files.size(path));
-  }
-
-  private static InputStream openAt(Path path, long offset) throws IOException {
-    SeekableByteChannel channel = Files.newByteChannel(path);
-    try {
-      channel.position(offset);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    return Channels.newInputStream(channel);
+        path.toString(), RangeOpener.of(path), StandardCharsets.UTF_8, Files.size(path));
   }
 
   /**

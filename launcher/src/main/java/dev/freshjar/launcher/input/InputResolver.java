@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -116,23 +114,12 @@ public final class InputResolver {
     // A regular file may be read at several offsets at once (rules read large ones in parallel).
     // Progress follows the reader from the first byte: the whole file for a rule that reads it
     // through, the first range for one that splits it among threads.
+    Input.RangeOpener file = Input.RangeOpener.of(path);
     return Input.ofSeekable(
         spec,
-        offset ->
-            offset == 0 ? progress.watch("read", size, openAt(path, 0)) : openAt(path, offset),
+        offset -> offset == 0 ? progress.watch("read", size, file.open(0)) : file.open(offset),
         StandardCharsets.UTF_8,
         size);
-  }
-
-  private static InputStream openAt(Path path, long offset) throws IOException {
-    SeekableByteChannel channel = Files.newByteChannel(path);
-    try {
-      channel.position(offset);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    return Channels.newInputStream(channel);
   }
 
   private static URI uri(String spec) {
