@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -41,12 +42,7 @@ final class ServeCommand implements Callable<Integer> {
       description = "The port (default: ${DEFAULT-VALUE}); 0 picks a free one, told on stderr.")
   int port = 8080;
 
-  @Option(
-      names = "--watch",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description = "Check for new module versions every DURATION (e.g. 5m) and switch to them.")
-  Duration watch;
+  @Mixin WatchOption watch;
 
   @Option(
       names = "--token-file",
@@ -97,9 +93,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    positive("--watch", watch);
-    positive("--request-timeout", requestTimeout);
-    positive("--idle-timeout", idleTimeout);
+    Optional<Duration> period = watch.period();
+    WatchOption.positive("--request-timeout", requestTimeout);
+    WatchOption.positive("--idle-timeout", idleTimeout);
     if (port < 0 || port > 65535) {
       throw CommandFailure.usage("--port must be 0 to 65535, not " + port);
     }
@@ -118,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
                 sources,
                 new Refresher(cache, parent.updateTimeout()),
                 mode,
-                mode == Refresher.Mode.OFFLINE ? Refresher.Mode.OFFLINE : Refresher.Mode.CHECK,
+                mode.forReloads(),
                 CacheSweep.of(cache, parent.streams().err()),
                 statuses -> parent.warn(statuses, mode),
                 line -> parent.streams().err().println("freshjar: " + line)));
@@ -126,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
         new ServeOptions(
             bind,
             port,
-            Optional.ofNullable(watch),
+            period,
             Optional.ofNullable(tokenFile),
             maxBody,
             maxConcurrent,
@@ -135,11 +131,5 @@ final class ServeCommand implements Callable<Integer> {
             idleTimeout,
             grace);
     return FreshjarServer.run(options, modules, parent.streams().err());
-  }
-
-  private static void positive(String option, Duration value) {
-    if (value != null && (value.isZero() || value.isNegative())) {
-      throw CommandFailure.usage(option + " needs a positive duration, e.g. 5s");
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.freshjar.launcher.cli;
 
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
-import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.Refresher;
 import dev.freshjar.launcher.shell.Shell;
@@ -11,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -25,20 +24,11 @@ import picocli.CommandLine.ParentCommand;
 final class ShellCommand implements Callable<Integer> {
   @ParentCommand FreshjarCommand parent;
 
-  @Option(
-      names = "--watch",
-      paramLabel = "DURATION",
-      converter = DurationConverter.class,
-      description =
-          "Check for new module versions every DURATION (e.g. 5m) and switch to them between"
-              + " commands.")
-  Duration watch;
+  @Mixin WatchOption watch;
 
   @Override
   public Integer call() {
-    if (watch != null && (watch.isZero() || watch.isNegative())) {
-      throw CommandFailure.usage("--watch needs a positive duration, e.g. 5m");
-    }
+    Optional<Duration> period = watch.period();
     if (System.console() == null) {
       // Commands come through a pipe: a script's session, where bars would be noise.
       parent.progress().silence();
@@ -56,12 +46,7 @@ final class ShellCommand implements Callable<Integer> {
         parent.warn(lease.modules().statuses(), mode);
       }
       Shell.Options options =
-          new Shell.Options(
-              refresher,
-              mode == Refresher.Mode.OFFLINE ? Refresher.Mode.OFFLINE : Refresher.Mode.CHECK,
-              parent.format(),
-              Optional.ofNullable(watch),
-              parent.env());
+          new Shell.Options(refresher, mode.forReloads(), parent.format(), period, parent.env());
       FreshjarCommand.Streams streams = parent.streams();
       return new Shell(modules, options, streams.in(), streams.out(), streams.err()).run();
     }

@@ -48,7 +48,12 @@ public final class Refresher {
     /** Download each module again, ignoring validators. */
     FORCE,
     /** Ask no source; use what the cache holds. */
-    OFFLINE
+    OFFLINE;
+
+    /** The mode of the reloads that follow a start in this mode: offline stays offline. */
+    public Mode forReloads() {
+      return this == OFFLINE ? OFFLINE : CHECK;
+    }
   }
 
   /** One outcome per source, in the same order, within the deadline. */
