@@ -2,12 +2,11 @@ package dev.freshjar.launcher.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +26,14 @@ class HistoryAndRollbackIT {
           .mapToObj(i -> ModuleJar.answering("mod", "answer", "v" + i).version(i + ".0").bytes())
           .toList();
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   @TempDir Path cache;
   Freshjar freshjar;
 
   @BeforeEach
   void setUp() {
-    freshjar = Freshjar.withCache(cache).option("--module", "mod=" + server.baseUrl() + "/mod.jar");
+    freshjar = Freshjar.withCache(cache).option("--module", server.module("mod"));
   }
 
   /** Publishes version {@code n} (1-based) and updates to it. */

@@ -2,19 +2,16 @@ package dev.freshjar.launcher.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,37 +28,23 @@ class SelfHealingIT {
   static final byte[] A1 = ModuleJar.answering("alpha", "a", "a1").version("1.0").bytes();
   static final byte[] A2 = ModuleJar.answering("alpha", "a", "a2").version("2.0").bytes();
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   @TempDir Path dir;
   Freshjar freshjar;
 
   @BeforeEach
   void oneModule() {
-    freshjar =
-        Freshjar.withCache(dir.resolve("cache"))
-            .option("--module", "alpha=" + server.baseUrl() + "/alpha.jar");
+    freshjar = Freshjar.withCache(dir.resolve("cache")).option("--module", server.module("alpha"));
     serve(A1);
   }
 
   static void serve(byte[] jar) {
-    server.stubFor(
-        get("/alpha.jar")
-            .willReturn(aResponse().withHeader("ETag", "\"" + sha256(jar) + "\"").withBody(jar)));
+    server.serve("alpha", jar);
   }
 
   Path object(byte[] jar) {
-    return dir.resolve("cache/objects/" + sha256(jar) + ".jar");
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return dir.resolve("cache/objects/" + JarServer.sha256(jar) + ".jar");
   }
 
   Path input() throws Exception {
@@ -96,7 +79,7 @@ class SelfHealingIT {
     void isNeverReportedUnchangedByUpdateWhenItsSourceIsDown() throws Exception {
       assertThat(freshjar.run("update").exitCode()).isZero();
       Files.write(object(A1), Arrays.copyOf(A1, 40));
-      server.stubFor(get("/alpha.jar").willReturn(aResponse().withStatus(503)));
+      server.fail("alpha", 503);
 
       Result update = freshjar.run("update");
 
@@ -114,7 +97,7 @@ class SelfHealingIT {
     void doesNotRunTheOtherCodeEvenWithRefresh() throws Exception {
       assertThat(freshjar.run("update").exitCode()).isZero();
       Files.write(object(A1), A2);
-      server.stubFor(get("/alpha.jar").willReturn(aResponse().withStatus(404)));
+      server.fail("alpha", 404);
 
       Result run = freshjar.run("--refresh", "--format", "tsv", "a", input().toString());
 

@@ -1,13 +1,10 @@
 package dev.freshjar.launcher.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +25,7 @@ class UpdateForCronIT {
   static final String LOG_LINE =
       "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z (INFO|WARN|ERROR) \\[\\d+\\] .+";
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   @TempDir Path dir;
   Freshjar freshjar;
@@ -39,20 +34,18 @@ class UpdateForCronIT {
   void twoModules() {
     freshjar =
         Freshjar.withCache(dir.resolve("cache"))
-            .option("--module", "alpha=" + server.baseUrl() + "/alpha.jar")
-            .option("--module", "beta=" + server.baseUrl() + "/beta.jar");
+            .option("--module", server.module("alpha"))
+            .option("--module", server.module("beta"));
     serve("alpha", A1, "a1");
     serve("beta", B1, "b1");
   }
 
   static void serve(String module, byte[] jar, String etag) {
-    server.stubFor(
-        get("/" + module + ".jar")
-            .willReturn(aResponse().withHeader("ETag", "\"" + etag + "\"").withBody(jar)));
+    server.serve(module, jar, etag);
   }
 
   static void fail(String module) {
-    server.stubFor(get("/" + module + ".jar").willReturn(aResponse().withStatus(503)));
+    server.fail(module, 503);
   }
 
   @Nested
