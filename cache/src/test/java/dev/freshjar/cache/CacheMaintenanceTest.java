@@ -6,14 +6,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,12 +23,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,25 +39,13 @@ class CacheMaintenanceTest {
           .mapToObj(i -> TestJars.module("mod", i + ".0", "com.example.R" + i))
           .toArray(byte[][]::new);
 
-  static WireMockServer server;
+  @RegisterExtension static final LoopbackServer server = new LoopbackServer();
 
   @TempDir Path dir;
   ModuleCache cache;
 
-  @BeforeAll
-  static void startServer() {
-    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
   @BeforeEach
   void openCache() {
-    server.resetAll();
     cache =
         ModuleCache.open(
             dir.resolve("cache"), Settings.DEFAULTS.withLockWait(Duration.ofSeconds(5)));

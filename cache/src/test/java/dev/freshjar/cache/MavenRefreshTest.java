@@ -7,13 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.freshjar.cache.maven.ChecksumAlgorithm;
 import dev.freshjar.cache.maven.MavenArtifact;
@@ -29,12 +27,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,31 +44,15 @@ class MavenRefreshTest {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
   static final String METADATA = MavenRepoStub.DIR + "maven-metadata.xml";
 
-  static WireMockServer server;
-  static WireMockServer elsewhere;
+  @RegisterExtension static final LoopbackServer server = new LoopbackServer();
+  @RegisterExtension static final LoopbackServer elsewhere = new LoopbackServer();
 
   @TempDir Path dir;
   ModuleCache cache;
   MavenRepoStub repo;
 
-  @BeforeAll
-  static void startServers() {
-    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
-    elsewhere = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    elsewhere.start();
-  }
-
-  @AfterAll
-  static void stopServers() {
-    server.stop();
-    elsewhere.stop();
-  }
-
   @BeforeEach
   void openCache() {
-    server.resetAll();
-    elsewhere.resetAll();
     repo = new MavenRepoStub(server);
     cache =
         ModuleCache.open(

@@ -2,13 +2,11 @@ package dev.freshjar.cache;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,12 +29,11 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.Deflater;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,25 +48,13 @@ class SelfHealingTest {
   static final byte[] V2 = TestJars.module("mod", "2.0", "com.example.Wc", "com.example.Top");
   static final byte[] OTHER = TestJars.module("other", "9.9", "com.example.Evil");
 
-  static WireMockServer server;
+  @RegisterExtension static final LoopbackServer server = new LoopbackServer();
 
   @TempDir Path dir;
   ModuleCache cache;
 
-  @BeforeAll
-  static void startServer() {
-    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
   @BeforeEach
   void openCache() {
-    server.resetAll();
     cache = ModuleCache.open(dir.resolve("cache"), settings());
   }
 

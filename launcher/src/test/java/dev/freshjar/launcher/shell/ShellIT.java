@@ -4,13 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.freshjar.launcher.fixtures.Fixtures;
 import dev.freshjar.launcher.fixtures.Freshjar;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import dev.freshjar.launcher.fixtures.OpenFiles;
 import dev.freshjar.launcher.fixtures.ShellProcess;
@@ -36,9 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loopback server whose module jar is replaced between commands.
  */
 class ShellIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   static byte[] greetV1;
   static byte[] greetV2;
@@ -55,22 +50,11 @@ class ShellIT {
 
   @BeforeEach
   void setUp() {
-    freshjar =
-        Freshjar.withCache(cache)
-            .option(
-                // The machine may be busy: the checks' deadline is not what these tests are about.
-                "--update-timeout",
-                "60s",
-                "--module",
-                "text=" + Fixtures.textUtilsJar(),
-                "--module",
-                "greet=" + server.baseUrl() + "/greet.jar");
+    freshjar = ShellModules.freshjar(cache, server);
   }
 
   static void serve(byte[] jar, String etag) {
-    server.stubFor(
-        get("/greet.jar")
-            .willReturn(aResponse().withHeader("ETag", "\"" + etag + "\"").withBody(jar)));
+    server.serve("greet", jar, etag);
   }
 
   String docUrl() {
@@ -269,7 +253,6 @@ class ShellIT {
   class OnATerminal {
     @Test
     void thePromptCompletesRuleNamesKeepsHistoryAndUpdatesInPlace() throws IOException {
-      assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed");
       serve(greetV1, "v1");
       Path state = work.resolve("state");
       freshjar.env("XDG_STATE_HOME", state.toString()).env("TERM", "xterm");

@@ -4,15 +4,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.freshjar.launcher.fixtures.Fixtures;
 import dev.freshjar.launcher.fixtures.Freshjar;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import dev.freshjar.launcher.fixtures.ShellProcess;
 import java.io.IOException;
@@ -34,9 +31,7 @@ class ShellSessionIT {
   private static final String CTRL_C = "\u0003";
   private static final String CTRL_D = "\u0004";
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   @TempDir Path cache;
   @TempDir Path work;
@@ -45,14 +40,7 @@ class ShellSessionIT {
   @BeforeEach
   void setUp() {
     freshjar =
-        Freshjar.withCache(cache)
-            .option(
-                "--update-timeout",
-                "60s",
-                "--module",
-                "text=" + Fixtures.textUtilsJar(),
-                "--module",
-                "greet=" + server.baseUrl() + "/greet.jar")
+        ShellModules.freshjar(cache, server)
             .env("XDG_STATE_HOME", work.resolve("state").toString())
             .env("TERM", "xterm");
     server.stubFor(get("/doc.txt").willReturn(aResponse().withBody("b a b c b a\n")));
@@ -63,12 +51,7 @@ class ShellSessionIT {
   }
 
   static void serve(byte[] jar) {
-    server.stubFor(
-        get("/greet.jar").willReturn(aResponse().withHeader("ETag", "\"g\"").withBody(jar)));
-  }
-
-  static void assumeScript() {
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script is needed");
+    server.serve("greet", jar, "g");
   }
 
   /**
@@ -105,7 +88,6 @@ class ShellSessionIT {
   class CtrlC {
     @Test
     void cancelsTheRunningCommandAndKeepsTheSessionsDocumentsAndSettings() throws Exception {
-      assumeScript();
       Path started = work.resolve("started");
       serve(slowGreet(started, work.resolve("never"), false));
       try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
@@ -131,7 +113,6 @@ class ShellSessionIT {
 
     @Test
     void aRuleThatIgnoresItIsAbandonedWithAMessageAndTheSessionGoesOn() throws Exception {
-      assumeScript();
       Path started = work.resolve("started");
       serve(slowGreet(started, work.resolve("never"), true));
       try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
@@ -152,7 +133,6 @@ class ShellSessionIT {
 
     @Test
     void stopsAnUpdateWaitingForASlowServerAndTheModuleKeepsItsVersion() throws Exception {
-      assumeScript();
       serve(ModuleJar.answering("greet", "greet", "hello-1").bytes());
       try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
         shell.awaitOut(TerminalLines.PROMPT);
@@ -182,7 +162,6 @@ class ShellSessionIT {
 
     @Test
     void twiceAtAnEmptyPromptLeavesTheSession() {
-      assumeScript();
       serve(ModuleJar.answering("greet", "greet", "hello-1").bytes());
       try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
         shell.awaitOut(TerminalLines.PROMPT);
@@ -199,7 +178,6 @@ class ShellSessionIT {
   class OnATerminal {
     @Test
     void theSessionGreetsWithWhatIsLoadedAndAnUnknownCommandPointsAtHelp() {
-      assumeScript();
       serve(ModuleJar.answering("greet", "greet", "hello-1").bytes());
       try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
         assertThat(shell.awaitOut(TerminalLines.PROMPT))
