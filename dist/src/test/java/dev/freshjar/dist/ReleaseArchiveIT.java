@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.freshjar.dist.UnpackedRelease.Result;
+import dev.freshjar.launcher.fixtures.Freshjar.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

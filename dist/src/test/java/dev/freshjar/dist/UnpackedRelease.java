@@ -1,20 +1,17 @@
 package dev.freshjar.dist;
 
+import dev.freshjar.launcher.fixtures.Freshjar;
+import dev.freshjar.launcher.fixtures.Freshjar.Result;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -25,16 +22,6 @@ import java.util.stream.Stream;
 final class UnpackedRelease {
   // What bin/freshjar's release mode may run besides Java; anything else fails as "not found".
   private static final List<String> TOOLS = List.of("bash", "readlink", "mkdir", "mv", "rm");
-
-  // A thread per stream: a single shared thread could wait on standard output while the process
-  // waits for room on a full standard error.
-  private static final ExecutorService DRAINS =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread thread = new Thread(task, "release-output");
-            thread.setDaemon(true);
-            return thread;
-          });
 
   private final Path root;
   private final Path path;
@@ -113,27 +100,11 @@ final class UnpackedRelease {
     env.put("HOME", userHome.toString());
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("LANG", "C.UTF-8");
-    Process process = builder.start();
-    CompletableFuture<String> out = drain(process.getInputStream());
-    CompletableFuture<String> err = drain(process.getErrorStream());
-    try (var in = process.getOutputStream()) {
-      in.write(stdin.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      // It may exit without reading its input; its exit status says whether that was right.
-    }
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("freshjar " + String.join(" ", args) + " did not finish in 120 s");
-    }
-    return new Result(process.exitValue(), out.join(), err.join());
-  }
-
-  /** What a run printed and how it exited. */
-  record Result(int exitCode, String stdout, String stderr) {
-    @Override
-    public String toString() {
-      return "exit " + exitCode + "\n--- stdout ---\n" + stdout + "--- stderr ---\n" + stderr;
-    }
+    return Freshjar.finish(
+        builder.start(),
+        stdin.getBytes(StandardCharsets.UTF_8),
+        Duration.ofSeconds(120),
+        "freshjar " + String.join(" ", args));
   }
 
   private static Path which(String tool) {
@@ -152,17 +123,5 @@ final class UnpackedRelease {
     if (process.waitFor() != 0) {
       throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
     }
-  }
-
-  private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        },
-        DRAINS);
   }
 }
