@@ -9,28 +9,22 @@
 # 2. In one JVM: the median time of hashing a jar of 4 MiB (and the built text-utils jar) with the
 #    JDK's SHA-256, as the cache does, after a warm-up.
 #
-# Environment: OLD (required: the other checkout's root), RUNS (default 21), PORT (default 18932).
+# Environment: OLD (required: the other checkout's root), RUNS (default 21).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 old="${OLD:?set OLD to a built checkout of the commit before the change}"
 runs="${RUNS:-21}"
-port="${PORT:-18932}"
 work="$(mktemp -d)"
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+. "$here/lib.sh"
+bench_remove+=("$work")
 
 "$repo/bin/freshjar" --version >/dev/null
 "$old/bin/freshjar" --version >/dev/null
 mkdir -p "$work/www"
 jar=$(ls "$repo"/text-utils-module/target/text-utils-module-*[0-9].jar)
 cp "$jar" "$work/www/text-utils.jar"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" 2>"$work/server.log" >/dev/null &
-server=$!
-for _ in $(seq 50); do
-  python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', $port), timeout=0.2).close()" 2>/dev/null && break
-  sleep 0.1
-done
-kill -0 "$server" 2>/dev/null || { echo "the loopback server could not start on port $port; set PORT" >&2; exit 2; }
+serve_dir "$work/www" "$work/server.log"
 
 corpus="$repo/corpus/moby-dick.txt"
 module="text=http://127.0.0.1:$port/text-utils.jar"
@@ -51,16 +45,12 @@ order=(new old new-offline old-offline)
 for name in "${order[@]}"; do : >"$work/$name.times"; done
 for _ in $(seq "$runs"); do
   for name in "${order[@]}"; do
-    start=$EPOCHREALTIME
-    variant "$name" >/dev/null
-    end=$EPOCHREALTIME
-    awk -v s="$start" -v e="$end" 'BEGIN { printf "%d\n", (e - s) * 1000000 }' >>"$work/$name.times"
+    wall_us variant "$name" >>"$work/$name.times"
   done
 done
-median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "runs: $runs each, interleaved; update checks answered 304: $(grep -c '" 304 ' "$work/server.log" || true)"
+machine
+echo "runs: $runs each, interleaved; update checks answered 304: $(grep -c '^304 ' "$work/server.log" || true)"
 printf '%-12s %12s %14s\n' command "median ms" "new/old"
 for pair in "new old" "new-offline old-offline"; do
   set -- $pair

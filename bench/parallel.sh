@@ -19,16 +19,7 @@ runs="${RUNS:-7}"
 out="${OUT:-/tmp/freshjar-bench}"
 freshjar="${FRESHJAR:-$repo/bin/freshjar}"
 mkdir -p "$out"
-
-text() { # size -> path of a generated text of that size
-  local file="$out/text-$1.txt"
-  if [[ ! -f $file ]]; then
-    echo "generating $file ..." >&2
-    python3 "$here/gen-text.py" --size "$1" "$file.part"
-    mv "$file.part" "$file"
-  fi
-  echo "$file"
-}
+. "$here/lib.sh"
 
 # Runs a command once; prints "<wall seconds> <peak RSS KiB>".
 measure() {
@@ -36,11 +27,9 @@ measure() {
   cat "$out/time.log"
 }
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
 file="$(text "$small")"
 bytes=$(stat -L -c %s "$file")
-echo "machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+machine
 echo "input: $file ($bytes bytes); $runs interleaved runs each"
 "$freshjar" top "$file" >/dev/null # builds if needed, warms the cache and the page cache
 export FRESHJAR_NO_BUILD=1

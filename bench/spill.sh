@@ -19,6 +19,7 @@ runs="${RUNS:-3}"
 out="${OUT:-/tmp/freshjar-bench}"
 freshjar="${FRESHJAR:-$repo/bin/freshjar}"
 mkdir -p "$out"
+. "$here/lib.sh"
 
 file="$out/distinct-$words.txt"
 if [[ ! -f $file ]]; then
@@ -27,7 +28,7 @@ if [[ ! -f $file ]]; then
   mv "$file.part" "$file"
 fi
 bytes=$(stat -L -c %s "$file")
-echo "machine: $(nproc) CPUs, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+machine
 echo "input: $file ($bytes bytes, $words distinct words and 100 common ones); $runs interleaved runs"
 "$freshjar" top "$here/gen-distinct.py" >/dev/null # builds if needed, warms the module cache
 export FRESHJAR_NO_BUILD=1
@@ -36,7 +37,6 @@ measure() { # command... -> "<wall s> <peak RSS KiB>"
   /usr/bin/time -f '%e %M' -o "$out/time.log" "$@" >"$out/last.out"
   cat "$out/time.log"
 }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 pipeline="LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10"
 fw="" sw="" frss=0 srss=0

@@ -12,7 +12,8 @@ b="$(cd "$here/.." && pwd)"
 a="$(cd "${1:?give the checkout to compare with}" && pwd)"
 runs="${RUNS:-21}"
 work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+. "$here/lib.sh"
+bench_remove+=("$work")
 corpus="$b/corpus/moby-dick.txt"
 for side in a b; do
   home=${!side}
@@ -26,15 +27,11 @@ run() { # side
     "$home/bin/freshjar" --cache-dir "$work/cache-$1" --offline top "$corpus" >/dev/null
   fi
 }
-now() { date +%s%N; }
 for i in $(seq "$runs"); do
   for side in a b; do
-    start=$(now)
-    run "$side"
-    echo $(( ($(now) - start) / 1000000 )) >>"$work/$side"
+    wall_ms run "$side" >>"$work/$side"
   done
 done
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ma=$(median "$work/a")
 mb=$(median "$work/b")
 printf '| build | median ms (%s runs%s) |\n| --- | --- |\n' "$runs" "$([ "${TTY:-0}" = 1 ] && echo ', on a pty')"

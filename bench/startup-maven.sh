@@ -2,7 +2,7 @@
 # Start-up of a module from a Maven repository against the same module from a URL (issue 14).
 #
 # Lays out a Maven repository (metadata, jar, .sha1) holding the built text-utils jar, and the same
-# jar at a plain URL, each on a loopback static server of its own (bench/serve-dir.py: ETag,
+# jar at a plain URL, each on a loopback static server of its own (serve_dir in bench/lib.sh: ETag,
 # Last-Modified, 304). Warms one cache per kind, then times
 #   bin/freshjar --config KIND.conf --format tsv text:wc README.md
 # RUNS times per kind, interleaved (url, maven, url, maven, ...) so that a change in machine load
@@ -16,6 +16,7 @@ repo="$(cd "$here/.." && pwd)"
 runs="${RUNS:-21}"
 freshjar="${FRESHJAR:-$repo/bin/freshjar}"
 work="$here/out/startup-maven"
+. "$here/lib.sh"
 rm -rf "$work"
 mkdir -p "$work/url" "$work/maven/repo/com/example/text-utils/1.0.0"
 
@@ -43,33 +44,17 @@ cat >"$dir/maven-metadata.xml" <<XML
 </metadata>
 XML
 
-pids=()
-trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
-for kind in url maven; do
-  python3 "$here/serve-dir.py" --root "$work/$kind" --port-file "$work/port-$kind" \
-    --log-file "$work/log-$kind" &
-  pids+=($!)
-done
-for _ in $(seq 100); do [[ -f $work/port-url && -f $work/port-maven ]] && break; sleep 0.1; done
-printf '[module text]\nurl = http://127.0.0.1:%s/module.jar\n' "$(cat "$work/port-url")" \
-  >"$work/url.conf"
+serve_dir "$work/url" "$work/log-url"
+printf '[module text]\nurl = http://127.0.0.1:%s/module.jar\n' "$port" >"$work/url.conf"
+serve_dir "$work/maven" "$work/log-maven"
 printf '[module text]\nmaven = com.example:text-utils\nrepository = http://127.0.0.1:%s/repo\n' \
-  "$(cat "$work/port-maven")" >"$work/maven.conf"
+  "$port" >"$work/maven.conf"
 
 for kind in url maven; do
   # Fetches the module once, so that the timed runs only ask and get 304.
   "$freshjar" --cache-dir "$work/cache-$kind" --config "$work/$kind.conf" update >/dev/null
   : >"$work/log-$kind"
 done
-
-# Runs one command; prints its wall time in milliseconds.
-wall_ms() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
-}
 
 for ((r = 0; r < runs; r++)); do
   for kind in url maven; do
@@ -78,8 +63,6 @@ for ((r = 0; r < runs; r++)); do
   done
 done
 
-median() { sort -n "$1" | awk '{ t[NR] = $1 } END {
-  print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
 minmax() { sort -n "$1" | awk 'NR == 1 { min = $1 } { max = $1 } END { printf "%8d %8d", min, max }'; }
 requests() { # log -> "N per run (STATUS PATH x COUNT, ...)"
   awk -v runs="$runs" '{ n++; c[$0]++ } END {

@@ -2,7 +2,7 @@
 # Startup with many module URLs (issue 4): wall time of one freshjar run with 1, 3 and 10 modules,
 # each on a loopback server of its own that answers the update check with 304 Not Modified.
 #
-# Serves the built text-utils jar on 10 loopback ports (bench/serve-modules.py, python3), writes a
+# Serves the built text-utils jar on 10 loopback ports (serve_dir in bench/lib.sh), writes a
 # configuration file per module count, warms the cache once per count, then times
 #   bin/freshjar --config modules-N.conf --format tsv m1:wc README.md
 # RUNS times for each count, the counts interleaved so that a change in machine load hits them all
@@ -18,7 +18,8 @@ counts="${COUNTS:-1 3 10}"
 freshjar="${FRESHJAR:-$repo/bin/freshjar}"
 work="$here/out/startup-modules"
 rm -rf "$work"
-mkdir -p "$work"
+mkdir -p "$work/www"
+. "$here/lib.sh"
 
 # Builds the launcher if needed (says so on standard error).
 "$freshjar" --cache-dir "$work/cache-builtin" rules >/dev/null
@@ -26,12 +27,8 @@ jar=$(ls "$repo"/text-utils-module/target/text-utils-module-*.jar | grep -v -e s
 
 max=0
 for n in $counts; do ((n > max)) && max=$n; done
-python3 "$here/serve-modules.py" --jar "$jar" --count "$max" \
-  --port-file "$work/ports" --count-file "$work/answers" &
-server=$!
-trap 'kill "$server" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [[ -f $work/ports ]] && break; sleep 0.1; done
-mapfile -t ports <"$work/ports"
+cp "$jar" "$work/www/module.jar"
+serve_dir "$work/www" "$work/log" "$max"
 
 for n in $counts; do
   conf="$work/modules-$n.conf"
@@ -42,16 +39,7 @@ for n in $counts; do
   # Fetches every module once, so that the timed runs only ask and get 304.
   "$freshjar" --cache-dir "$work/cache-$n" --config "$conf" update >/dev/null
 done
-cp "$work/answers" "$work/answers-before"
-
-# Runs one command; prints its wall time in milliseconds.
-wall_ms() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
-}
+answers_before=$(answers "$work/log")
 
 for ((r = 0; r < runs; r++)); do
   for n in $counts; do
@@ -69,15 +57,14 @@ stats() { # file -> "median min max"
 }
 
 echo "$(nproc) CPUs; $(java -version 2>&1 | head -1); $runs runs each, interleaved"
-echo "loopback servers' answers (status:count) before the timed runs: $(cat "$work/answers-before");" \
-  "after: $(cat "$work/answers")"
+echo "loopback servers' answers (status:count) before the timed runs: $answers_before;" \
+  "after: $(answers "$work/log")"
 printf '%-26s %10s %8s %8s\n' "modules" "median ms" "min" "max"
 for n in $counts; do
   printf '%-26s %s\n' "$n (http, 304)" "$(stats "$work/times-$n")"
 done
 printf '%-26s %s\n' "built-in (file:)" "$(stats "$work/times-builtin")"
 first=${counts%% *}
-median() { sort -n "$1" | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
 for n in $counts; do
   awk -v a="$(median "$work/times-$n")" -v b="$(median "$work/times-$first")" -v n="$n" -v f="$first" \
     'BEGIN { printf "ratio of medians, %s modules to %s: %.2f\n", n, f, a / b }'

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One-shot start-up with a warm cache, side by side with the reference script.
 #
-# Serves the built text-utils jar on loopback (python3's http.server, which answers a repeated
+# Serves the built text-utils jar on loopback (bench/serve-dir.py, which answers a repeated
 # conditional GET with 304), warms freshjar's cache once, then alternates RUNS times between
 #   freshjar --module text=http://127.0.0.1:PORT/text-utils.jar top corpus/moby-dick.txt
 #   python3 reference/text_utils.py top corpus/moby-dick.txt
@@ -12,30 +12,20 @@
 # The reference runs on the interpreter binary itself (sys.executable): a version manager's
 # 'python3' shim would add its own start-up (about 0.3 s with pyenv) to every run.
 #
-# Environment: RUNS (default 21), PORT (default 18931).
+# Environment: RUNS (default 21).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 runs="${RUNS:-21}"
-port="${PORT:-18931}"
 python=$(python3 -c 'import sys; print(sys.executable)')
 work="$(mktemp -d)"
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+. "$here/lib.sh"
+bench_remove+=("$work")
 
 "$repo/bin/freshjar" --version >/dev/null # builds the launcher if needed
 mkdir -p "$work/www"
 cp "$repo"/text-utils-module/target/text-utils-module-*[0-9].jar "$work/www/text-utils.jar"
-python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/www" 2>"$work/server.log" >/dev/null &
-server=$!
-for _ in $(seq 50); do
-  python3 - "$port" <<'PY' 2>/dev/null && break
-import socket, sys
-socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=0.2).close()
-PY
-  sleep 0.1
-done
-# Another server already on the port would answer instead, and its 304s would not be counted.
-kill -0 "$server" 2>/dev/null || { echo "the loopback server could not start on port $port; set PORT" >&2; exit 2; }
+serve_dir "$work/www" "$work/server.log"
 
 corpus="$repo/corpus/moby-dick.txt"
 freshjar=("$repo/bin/freshjar" --cache-dir "$work/cache" --module "text=http://127.0.0.1:$port/text-utils.jar")
@@ -68,21 +58,17 @@ for _ in $(seq "$runs"); do
     # Wall time to the microsecond; CPU time of the whole process tree.
     children_cpu
     read -r cpu_before <"$work/cpu"
-    start=$EPOCHREALTIME
-    variant "$name" >/dev/null
-    end=$EPOCHREALTIME
+    wall_us variant "$name" >>"$work/$name.times"
     children_cpu
     read -r cpu_after <"$work/cpu"
-    awk -v s="$start" -v e="$end" 'BEGIN { printf "%d\n", (e - s) * 1000000 }' >>"$work/$name.times"
     awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%d\n", (b - a) * 1000000 }' >>"$work/$name.cpu"
   done
 done
 
-median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-conditional=$(grep -c '" 304 ' "$work/server.log" || true)
+conditional=$(grep -c '^304 ' "$work/server.log" || true)
 reference_ms=$(median "$work/reference.times")
 
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $("$python" --version) ($python), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(machine), $("$python" --version) ($python)"
 echo "runs: $runs each, interleaved; update checks answered 304: $conditional"
 printf '%-18s %12s %10s %14s\n' command "median ms" "vs ref" "median CPU ms"
 for name in "${order[@]}"; do

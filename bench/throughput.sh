@@ -21,16 +21,7 @@ freshjar="${FRESHJAR:-$repo/bin/freshjar}"
 rules="${RULES:-wc top}"
 out="$here/out"
 mkdir -p "$out"
-
-text() { # size -> path of a generated text of that size
-  local file="$out/text-$1.txt"
-  if [[ ! -f $file ]]; then
-    echo "generating $file ..." >&2
-    python3 "$here/gen-text.py" --size "$1" "$file.part"
-    mv "$file.part" "$file"
-  fi
-  echo "$file"
-}
+. "$here/lib.sh"
 
 pin=()
 if [[ -n $cpu ]] && command -v taskset >/dev/null; then pin=(taskset -c "$cpu"); fi
