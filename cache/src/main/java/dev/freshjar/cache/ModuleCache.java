@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The local store of module jars (layout in DESIGN.md): content-addressed jars under {@code
@@ -165,26 +166,11 @@ public final class ModuleCache {
    * {@code source}'s trust; otherwise the newest older one that does, or unavailable with {@code
    * reason} and why no cached jar may run. For a caller that gave up on a refresh.
    */
-  public Refresh fallback(ModuleSource source, String reason) {
-    return fallback(source, Cause.OTHER, reason);
-  }
-
-  /** {@link #fallback(ModuleSource, String)} for a reason of a known type. */
   public Refresh fallback(ModuleSource source, Cause cause, String reason) {
-    Optional<String> refused = untrusted();
-    if (refused.isPresent()) {
-      return new Refresh.Unavailable(source.name(), refused.get(), Cause.UNTRUSTED);
-    }
-    Optional<ModuleRecord> record;
-    try {
-      record = records.read(source.name());
-    } catch (CacheException e) {
-      return new Refresh.Unavailable(
-          source.name(),
-          reason + ", and its cache entry cannot be read: " + e.getMessage(),
-          Cause.CORRUPT_RECORD);
-    }
-    return choice.without(record, source, cause, reason);
+    return fromRecord(
+        source,
+        e -> reason + ", and its cache entry cannot be read: " + e.getMessage(),
+        record -> choice.without(record, source, cause, reason));
   }
 
   /**
@@ -193,6 +179,24 @@ public final class ModuleCache {
    * unavailable saying why not.
    */
   public Refresh offline(ModuleSource source) {
+    return fromRecord(
+        source,
+        CacheException::getMessage,
+        record ->
+            record.isEmpty()
+                ? new Refresh.Unavailable(
+                    source.name(), "not in the cache and --offline was given", Cause.OFFLINE)
+                : choice.without(record, source, Cause.OFFLINE, "offline"));
+  }
+
+  /**
+   * What {@code choose} makes of the module's record, without asking its source; unavailable when
+   * the cache's directory is not to be trusted or the record cannot be read.
+   */
+  private Refresh fromRecord(
+      ModuleSource source,
+      Function<CacheException, String> unreadable,
+      Function<Optional<ModuleRecord>, Refresh> choose) {
     Optional<String> refused = untrusted();
     if (refused.isPresent()) {
       return new Refresh.Unavailable(source.name(), refused.get(), Cause.UNTRUSTED);
@@ -201,13 +205,9 @@ public final class ModuleCache {
     try {
       record = records.read(source.name());
     } catch (CacheException e) {
-      return new Refresh.Unavailable(source.name(), e.getMessage(), Cause.CORRUPT_RECORD);
+      return new Refresh.Unavailable(source.name(), unreadable.apply(e), Cause.CORRUPT_RECORD);
     }
-    if (record.isEmpty()) {
-      return new Refresh.Unavailable(
-          source.name(), "not in the cache and --offline was given", Cause.OFFLINE);
-    }
-    return choice.without(record, source, Cause.OFFLINE, "offline");
+    return choose.apply(record);
   }
 
   /**

@@ -487,7 +487,9 @@ class TrustedRefreshTest {
 
     @Test
     void theCachedJarDoesNotRunWhenTheCallerGivesUpOnTheRefresh() {
-      Refresh r = cache.fallback(signedSource(), "no answer within the update deadline of 5s");
+      Refresh r =
+          cache.fallback(
+              signedSource(), Cause.DEADLINE, "no answer within the update deadline of 5s");
 
       String reason = assertInstanceOf(Refresh.Unavailable.class, r, r.toString()).reason();
       assertTrue(reason.contains("was not verified with key"), reason);
