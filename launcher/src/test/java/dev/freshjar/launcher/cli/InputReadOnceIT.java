@@ -4,12 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * again on the new one, which must see every byte, not what the early run left.
  */
 class InputReadOnceIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   // A few pipe buffers' worth, so that an early run cannot hide in one buffer.
   private static final int SIZE = 300_000;
@@ -45,7 +42,7 @@ class InputReadOnceIT {
         Freshjar.withCache(cache)
             .env("INPUT", input.toString())
             .env("DIR", cache.toString())
-            .option("--module", "count=" + server.baseUrl() + "/count.jar");
+            .option("--module", server.module("count"));
     serve(counting("v1"), "v1", 0);
     assertThat(freshjar.run("update").exitCode()).isZero();
     // The check answers late: the early run on v1 has read its input by then.

@@ -2,13 +2,13 @@ package dev.freshjar.launcher.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,17 +37,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * server, broken jar or clashing rule name never stops the others' rules.
  */
 class ManyAuthorsIT {
-  @RegisterExtension
-  static WireMockExtension alice =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer alice = new JarServer();
 
-  @RegisterExtension
-  static WireMockExtension bob =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer bob = new JarServer();
 
-  @RegisterExtension
-  static WireMockExtension carol =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer carol = new JarServer();
 
   /** How much longer than the deadline a run may take: a JVM start on a busy two-core machine. */
   static final Duration MARGIN = Duration.ofSeconds(6);

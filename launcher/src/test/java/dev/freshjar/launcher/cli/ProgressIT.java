@@ -2,13 +2,12 @@ package dev.freshjar.launcher.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Fixtures;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the work need not last long on a fast machine; a slow one only shows more frames.
  */
 class ProgressIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   static final byte[] DOCUMENT = document(512 * 1024);
 
@@ -81,7 +78,7 @@ class ProgressIT {
     server.stubFor(
         get("/slow.jar").willReturn(aResponse().withBody(jar).withChunkedDribbleDelay(16, 2500)));
 
-    String shown = onTerminal("--module", "slow=" + server.baseUrl() + "/slow.jar", "update");
+    String shown = onTerminal("--module", server.module("slow"), "update");
 
     assertThat(shown).contains("module slow").contains("slow: fetched 1.0/");
   }
@@ -115,8 +112,7 @@ class ProgressIT {
     server.stubFor(
         get("/slow.jar").willReturn(aResponse().withBody(jar).withChunkedDribbleDelay(16, 2500)));
 
-    String shown =
-        onTerminal("--module", "slow=" + server.baseUrl() + "/slow.jar", "update", "--quiet");
+    String shown = onTerminal("--module", server.module("slow"), "update", "--quiet");
 
     assertThat(shown).doesNotContain("module slow").doesNotContain("KiB");
   }

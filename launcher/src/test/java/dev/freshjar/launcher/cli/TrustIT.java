@@ -2,13 +2,12 @@ package dev.freshjar.launcher.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,9 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * keeps running the previous good version and is told why.
  */
 class TrustIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   @TempDir Path dir;
   Freshjar freshjar;

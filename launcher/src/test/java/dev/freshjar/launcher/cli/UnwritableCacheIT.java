@@ -2,13 +2,12 @@ package dev.freshjar.launcher.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,9 +58,7 @@ class UnwritableCacheIT {
       exit $status
       """;
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   @TempDir Path dir;
   Path cache;
@@ -82,7 +79,7 @@ class UnwritableCacheIT {
   @BeforeEach
   void cacheHoldsVersionOneAndTheServerHasVersionTwo() {
     cache = dir.resolve("cache");
-    module = "mod=" + server.baseUrl() + "/mod.jar";
+    module = server.module("mod");
     server.stubFor(
         get("/mod.jar").willReturn(aResponse().withHeader("ETag", "\"v1\"").withBody(V1)));
     Result first = Freshjar.withCache(cache).option("--module", module).run("update");

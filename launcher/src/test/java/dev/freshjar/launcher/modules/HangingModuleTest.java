@@ -2,14 +2,13 @@ package dev.freshjar.launcher.modules;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.net.URI;
 import java.nio.file.Path;
@@ -23,9 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HangingModuleTest {
   static final Duration DEADLINE = Duration.ofSeconds(2);
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   @TempDir Path dir;
 

@@ -2,14 +2,13 @@ package dev.freshjar.launcher.modules;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,9 +25,7 @@ class RefresherTest {
   static final Duration DEADLINE = Duration.ofMillis(500);
   static final int SLOW_MILLIS = 5_000;
 
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   /** For fetches that only set the scene: long enough for a busy machine. */
   static final Duration PATIENT = Duration.ofSeconds(30);

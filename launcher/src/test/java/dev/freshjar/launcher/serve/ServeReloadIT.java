@@ -2,13 +2,12 @@ package dev.freshjar.launcher.serve;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.freshjar.launcher.serve.ServeChecks.awaitTrue;
 import static dev.freshjar.launcher.serve.ServeChecks.freshjar;
 import static dev.freshjar.launcher.serve.ServeChecks.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ServeProcess;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -37,9 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * version gave it, and the old versions are really gone afterwards.
  */
 class ServeReloadIT {
-  @RegisterExtension
-  static WireMockExtension server =
-      WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  @RegisterExtension static JarServer server = new JarServer();
 
   static final int CLIENTS = 8;
   static final int REQUESTS = 50;
@@ -79,7 +76,7 @@ class ServeReloadIT {
     try (ServeProcess serve =
         ServeProcess.start(
             freshjar(cache)
-                .option("--module", "count=" + server.baseUrl() + "/count.jar")
+                .option("--module", server.module("count"))
                 .env("FRESHJAR_JAVA_OPTS", "-Xlog:class+unload=info:file=" + unloads),
             "--watch",
             "500ms")) {
