@@ -22,7 +22,7 @@ bench_remove+=("$work")
 "$repo/bin/freshjar" --version >/dev/null
 "$old/bin/freshjar" --version >/dev/null
 mkdir -p "$work/www"
-jar=$(ls "$repo"/text-utils-module/target/text-utils-module-*[0-9].jar)
+jar=$(text_utils_jar)
 cp "$jar" "$work/www/text-utils.jar"
 serve_dir "$work/www" "$work/server.log"
 
@@ -42,12 +42,7 @@ variant() {
   esac
 }
 order=(new old new-offline old-offline)
-for name in "${order[@]}"; do : >"$work/$name.times"; done
-for _ in $(seq "$runs"); do
-  for name in "${order[@]}"; do
-    wall_us variant "$name" >>"$work/$name.times"
-  done
-done
+interleave "$runs" "${order[@]}"
 
 machine
 echo "runs: $runs each, interleaved; update checks answered 304: $(grep -c '^304 ' "$work/server.log" || true)"

@@ -37,6 +37,25 @@ wall_us() { # command...
   echo $((${end/[.,]/} - ${start/[.,]/}))
 }
 
+# The text-utils module jar this checkout built.
+text_utils_jar() {
+  ls "$repo"/text-utils-module/target/text-utils-module-*[0-9].jar | head -1
+}
+
+# Runs RUNS rounds of the caller's variant NAME function for each NAME in turn, interleaved so
+# that a change in the machine's load hits every variant alike; appends each wall time in
+# microseconds to $work/NAME.times (emptied first).
+interleave() { # runs name...
+  local runs=$1 name
+  shift
+  for name in "$@"; do : >"$work/$name.times"; done
+  for _ in $(seq "$runs"); do
+    for name in "$@"; do
+      wall_us variant "$name" >>"$work/$name.times"
+    done
+  done
+}
+
 # What the figures were measured on.
 machine() {
   echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -22,7 +22,7 @@ bench_remove+=("$work")
 
 "$repo/bin/freshjar" --version >/dev/null # builds the launcher if needed
 mkdir -p "$work/www"
-cp "$repo"/text-utils-module/target/text-utils-module-*[0-9].jar "$work/www/text-utils.jar"
+cp "$(text_utils_jar)" "$work/www/text-utils.jar"
 cp "$repo/reference/text_utils.py" "$repo/corpus/moby-dick.txt" "$work/www/"
 serve_dir "$work/www" "$work/server.log"
 
@@ -42,12 +42,7 @@ cmp -s "$work/freshjar.out" "$work/reference.out" || { echo "freshjar and the re
 : >"$work/server.log"
 
 order=(freshjar reference)
-for name in "${order[@]}"; do : >"$work/$name.times"; done
-for _ in $(seq "$runs"); do
-  for name in "${order[@]}"; do
-    wall_us variant "$name" >>"$work/$name.times"
-  done
-done
+interleave "$runs" "${order[@]}"
 
 conditional=$(grep -c '^304 ' "$work/server.log" || true)
 full=$(grep -c '^200 /\(text-utils.jar\|text_utils.py\)$' "$work/server.log" || true)

@@ -22,7 +22,7 @@ mkdir -p "$work/url" "$work/maven/repo/com/example/text-utils/1.0.0"
 
 # Builds the launcher if needed (says so on standard error).
 "$freshjar" --cache-dir "$work/cache-builtin" rules >/dev/null
-jar=$(ls "$repo"/text-utils-module/target/text-utils-module-*.jar | grep -v -e sources -e javadoc | head -1)
+jar=$(text_utils_jar)
 
 cp "$jar" "$work/url/module.jar"
 dir="$work/maven/repo/com/example/text-utils"

@@ -23,7 +23,7 @@ mkdir -p "$work/www"
 
 # Builds the launcher if needed (says so on standard error).
 "$freshjar" --cache-dir "$work/cache-builtin" rules >/dev/null
-jar=$(ls "$repo"/text-utils-module/target/text-utils-module-*.jar | grep -v -e sources -e javadoc | head -1)
+jar=$(text_utils_jar)
 
 max=0
 for n in $counts; do ((n > max)) && max=$n; done

@@ -24,7 +24,7 @@ bench_remove+=("$work")
 
 "$repo/bin/freshjar" --version >/dev/null # builds the launcher if needed
 mkdir -p "$work/www"
-cp "$repo"/text-utils-module/target/text-utils-module-*[0-9].jar "$work/www/text-utils.jar"
+cp "$(text_utils_jar)" "$work/www/text-utils.jar"
 serve_dir "$work/www" "$work/server.log"
 
 corpus="$repo/corpus/moby-dick.txt"
