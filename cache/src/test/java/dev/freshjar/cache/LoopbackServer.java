@@ -3,6 +3,7 @@ package dev.freshjar.cache;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -17,7 +18,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class LoopbackServer extends WireMockServer
     implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
   LoopbackServer() {
-    super(options().bindAddress("127.0.0.1").dynamicPort());
+    this(options().bindAddress("127.0.0.1").dynamicPort());
+  }
+
+  private LoopbackServer(WireMockConfiguration options) {
+    super(options);
+  }
+
+  /** One that also answers https, with WireMock's self-signed certificate, and never gzips. */
+  static LoopbackServer withHttps() {
+    return new LoopbackServer(
+        options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort().gzipDisabled(true));
   }
 
   @Override

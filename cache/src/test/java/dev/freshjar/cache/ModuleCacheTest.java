@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.io.IOException;
@@ -37,7 +35,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +42,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,29 +61,19 @@ class ModuleCacheTest {
   static final byte[] V2 = TestJars.module("mod", "2.0", "com.example.Wc", "com.example.Top");
   static final String JAR_PATH = "/mod.jar";
 
-  static WireMockServer server;
+  @RegisterExtension static final LoopbackServer server = LoopbackServer.withHttps();
   static OkHttpClient trustingClient;
 
   @TempDir Path dir;
   ModuleCache cache;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server =
-        new WireMockServer(
-            options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort().gzipDisabled(true));
-    server.start();
+  static void trustTheServersCertificate() throws Exception {
     trustingClient = trustingClient();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
   }
 
   @BeforeEach
   void openCache() {
-    server.resetAll();
     cache = ModuleCache.open(dir.resolve("cache"), testSettings());
   }
 

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.freshjar.cache.trust.AuthorSignature;
 import dev.freshjar.cache.trust.SignatureFile;
 import dev.freshjar.cache.trust.SignedStatement;
@@ -28,13 +26,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -66,18 +64,14 @@ class TrustedRefreshTest {
   static final String JAR = "/mod.jar";
   static final String SIG = "/mod.jar.sig";
 
-  static WireMockServer server;
+  @RegisterExtension static final LoopbackServer server = LoopbackServer.withHttps();
   static OkHttpClient trustingClient;
 
   @TempDir Path dir;
   ModuleCache cache;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server =
-        new WireMockServer(
-            options().bindAddress("127.0.0.1").dynamicPort().dynamicHttpsPort().gzipDisabled(true));
-    server.start();
+  static void trustTheServersCertificate() throws Exception {
     // HTTP/1.1: over HTTP/2, WireMock's Jetty now and then leaves a request on a reused
     // connection unanswered after a test reset its stubs, which reads as a 5 s timeout here.
     trustingClient =
@@ -87,14 +81,8 @@ class TrustedRefreshTest {
             .build();
   }
 
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
   @BeforeEach
   void openCache() throws Exception {
-    server.resetAll();
     cache =
         ModuleCache.open(
             dir.resolve("cache"),
