@@ -93,6 +93,16 @@ final class UnpackedRelease {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bin/freshjar").toString());
     command.addAll(List.of(args));
+    return start(command, userHome, workDir, stdin, String.join(" ", args));
+  }
+
+  /** Runs {@code script} in bash, in the same bare environment as {@link #run}. */
+  Result bash(Path workDir, String script) throws IOException, InterruptedException {
+    return start(List.of("bash", "-c", script), home, workDir, "", "bash -c " + script);
+  }
+
+  private Result start(List<String> command, Path userHome, Path workDir, String stdin, String what)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     Map<String, String> env = builder.environment();
     env.clear();
@@ -101,10 +111,7 @@ final class UnpackedRelease {
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("LANG", "C.UTF-8");
     return Freshjar.finish(
-        builder.start(),
-        stdin.getBytes(StandardCharsets.UTF_8),
-        Duration.ofSeconds(120),
-        "freshjar " + String.join(" ", args));
+        builder.start(), stdin.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(120), what);
   }
 
   private static Path which(String tool) {
