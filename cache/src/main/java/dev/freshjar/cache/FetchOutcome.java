@@ -1,6 +1,8 @@
 package dev.freshjar.cache;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.Optional;
 
 /** What asking a source gave: the current version is still the newest, or a downloaded file. */
@@ -25,5 +27,18 @@ sealed interface FetchOutcome {
    */
   record Downloaded(
       TmpFile file, String sha256, URI from, Optional<String> contentType, Validators validators)
-      implements FetchOutcome {}
+      implements FetchOutcome {
+
+    /**
+     * The bytes, read into memory, and the file closed: for a small download (metadata, a checksum,
+     * a signature) bounded by the directory it was downloaded into.
+     */
+    byte[] readAndClose() throws RefreshFailure {
+      try (TmpFile closing = file) {
+        return Files.readAllBytes(closing.path());
+      } catch (IOException e) {
+        throw new RefreshFailure("cannot read the downloaded " + from + ": " + e.getMessage(), e);
+      }
+    }
+  }
 }

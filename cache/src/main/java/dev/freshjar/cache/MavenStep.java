@@ -8,7 +8,6 @@ import dev.freshjar.cache.maven.RepositoryCredentials;
 import dev.freshjar.cache.maven.Resolution;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -91,11 +90,7 @@ final class MavenStep {
         }
         FetchOutcome.Downloaded d = (FetchOutcome.Downloaded) outcome;
         now = d.validators();
-        try (TmpFile file = d.file()) {
-          bytes = Files.readAllBytes(file.path());
-        } catch (IOException e) {
-          throw new RefreshFailure("cannot read the downloaded " + url + ": " + e.getMessage(), e);
-        }
+        bytes = d.readAndClose();
       }
     } catch (RefreshFailure e) {
       throw new RefreshFailure("no metadata: " + e.reason() + hint(source, artifact, e), e);
@@ -207,14 +202,9 @@ final class MavenStep {
     if (isFile(url)) {
       return files.readWhole(url, checksums);
     }
-    FetchOutcome.Downloaded d =
-        (FetchOutcome.Downloaded)
-            http.get().fetch(source, url, Validators.NONE, deadline, checksums);
-    try (TmpFile file = d.file()) {
-      return Files.readAllBytes(file.path());
-    } catch (IOException e) {
-      throw new RefreshFailure("cannot read the downloaded " + url + ": " + e.getMessage(), e);
-    }
+    return ((FetchOutcome.Downloaded)
+            http.get().fetch(source, url, Validators.NONE, deadline, checksums))
+        .readAndClose();
   }
 
   /** What to check when the metadata cannot be had. */

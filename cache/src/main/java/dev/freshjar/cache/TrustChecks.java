@@ -2,7 +2,6 @@ package dev.freshjar.cache;
 
 import dev.freshjar.cache.trust.AuthorSignature;
 import dev.freshjar.cache.trust.SignatureFile;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -101,14 +100,9 @@ final class TrustChecks {
       if ("file".equalsIgnoreCase(url.getScheme())) {
         return files.readWhole(url, signatures);
       }
-      FetchOutcome.Downloaded download =
-          (FetchOutcome.Downloaded)
-              http.get().fetch(source, url, Validators.NONE, deadline, signatures);
-      try (TmpFile file = download.file()) {
-        return Files.readAllBytes(file.path());
-      } catch (IOException e) {
-        throw new RefreshFailure("cannot read the downloaded " + url + ": " + e.getMessage(), e);
-      }
+      return ((FetchOutcome.Downloaded)
+              http.get().fetch(source, url, Validators.NONE, deadline, signatures))
+          .readAndClose();
     } catch (RefreshFailure e) {
       throw new RefreshFailure(
           "signature not fetched: "
