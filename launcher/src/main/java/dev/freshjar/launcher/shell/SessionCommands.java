@@ -5,6 +5,7 @@ import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.ModuleTables;
+import dev.freshjar.launcher.output.Untrusted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,8 @@ final class SessionCommands {
         }
         rows.add(
             new String[] {
-              usage.append(" INPUT").toString(), rule.summary() + " (" + rule.qualifiedName() + ")"
+              usage.append(" INPUT").toString(),
+              Untrusted.text(rule.summary()) + " (" + rule.qualifiedName() + ")"
             });
       }
     }
