@@ -68,6 +68,9 @@ public final class FreshjarServer {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // Jetty's per-connection cache of header fields matches values regardless of case by default:
+    // on a kept-alive connection, "Bearer S3CRET" after "Bearer s3cret" would read as the latter.
+    http.setHeaderCacheCaseSensitive(true);
     ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(options.bind());
     connector.setPort(options.port());
