@@ -53,6 +53,14 @@ final class HttpDocuments {
       response.close();
       throw new IOException("HTTP " + response.code() + " from " + url);
     }
+    // OkHttp decodes the gzip it asked for and drops the header; any other coding left here would
+    // be counted as its compressed bytes.
+    String encoding = response.header("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      response.close();
+      throw new IOException(
+          url + " is sent with Content-Encoding " + encoding + ", which freshjar cannot decode");
+    }
     MediaType type = body.contentType();
     Charset declared = type == null ? null : type.charset();
     if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An input whose server breaks the HTTP exchange (a chunked body cut off before its last chunk,
- * headers that never end) fails with words that say what happened, never Java's {@code null} or
- * OkHttp's internal {@code \n not found: limit=... content=...} hex dump.
+ * headers that never end, a body compressed in a way nobody asked for) fails with words that say
+ * what happened, never Java's {@code null} or OkHttp's internal {@code \n not found: limit=...
+ * content=...} hex dump, and never with counts of the compressed bytes.
  */
 class BrokenDownloadIT {
   @TempDir Path cache;
@@ -98,5 +103,29 @@ class BrokenDownloadIT {
         .doesNotContain("6161616161")
         .contains("127.0.0.1")
         .contains("check the URL and the server");
+  }
+
+  @Test
+  void aBodyCompressedInAnEncodingNobodyAskedForIsRefusedNotCounted() {
+    byte[] text = "one two three\n".repeat(100).getBytes(StandardCharsets.US_ASCII);
+    ByteArrayOutputStream deflated = new ByteArrayOutputStream();
+    try (var out = new DeflaterOutputStream(deflated)) {
+      out.write(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] body = deflated.toByteArray();
+    byte[] head =
+        ("HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    answer = ByteBuffer.allocate(head.length + body.length).put(head).put(body).array();
+
+    Result run = wc();
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr()).contains("Content-Encoding deflate");
   }
 }
