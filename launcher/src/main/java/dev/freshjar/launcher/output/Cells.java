@@ -26,8 +26,7 @@ final class Cells {
     return out.toString();
   }
 
-  /** Whether {@link #visible} escapes {@code cp}. */
-  static boolean escaped(int cp) {
+  private static boolean escaped(int cp) {
     if (Character.isISOControl(cp)) {
       return true;
     }

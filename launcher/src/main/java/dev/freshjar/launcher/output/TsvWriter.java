@@ -9,8 +9,7 @@ import java.util.List;
 /**
  * Tab-separated values: a header of column names, then one row per line. Values are written as they
  * are, except that tab, newline and carriage return become {@code \t}, {@code \n} and {@code \r},
- * so that a row is always one line, and the other characters {@link Cells} escapes become {@code
- * \\uXXXX}, so that a value never drives the terminal it is printed on.
+ * so that a row is always one line.
  */
 final class TsvWriter {
   private TsvWriter() {}
@@ -42,13 +41,7 @@ final class TsvWriter {
         case '\t' -> out.write("\\t");
         case '\n' -> out.write("\\n");
         case '\r' -> out.write("\\r");
-        default -> {
-          if (Cells.escaped(c)) {
-            out.write(String.format("\\u%04x", (int) c));
-          } else {
-            out.write(c);
-          }
-        }
+        default -> out.write(c);
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,10 +85,9 @@ class ModuleTextOnTheTerminalIT {
         .doesNotContain(ESC, BEL, RIGHT_TO_LEFT_OVERRIDE);
   }
 
-  @ParameterizedTest(name = "freshjar --format {0} loud")
-  @CsvSource({"text", "tsv"})
-  void aTablesColumnNamesAndCellsAreEscaped(String format) {
-    Result run = freshjar.stdin("x").run("--format", format, "loud", "-");
+  @Test
+  void aTextTablesColumnNamesAndCellsAreEscaped() {
+    Result run = freshjar.stdin("x").run("loud", "-");
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.stdout())
