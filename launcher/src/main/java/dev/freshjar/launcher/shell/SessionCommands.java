@@ -79,7 +79,10 @@ final class SessionCommands {
       Map<String, Long> providers =
           rules.stream().collect(Collectors.groupingBy(ModuleRule::name, Collectors.counting()));
       for (ModuleRule rule : rules) {
-        String name = providers.get(rule.name()) > 1 ? rule.qualifiedName() : rule.name();
+        // A bare name that another module or a command of the shell's own also has runs not this
+        // rule: only MODULE:RULE does.
+        boolean bare = providers.get(rule.name()) == 1 && Command.named(rule.name()).isEmpty();
+        String name = bare ? rule.name() : rule.qualifiedName();
         StringBuilder usage = new StringBuilder(name);
         for (Parameter parameter : rule.parameters()) {
           usage.append(" [").append(parameter.name().toUpperCase(Locale.ROOT)).append(']');
