@@ -29,12 +29,16 @@ public final class Durations {
     }
     try {
       long amount = Long.parseLong(matcher.group(1));
-      return switch (matcher.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
+      Duration duration =
+          switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofHours(amount);
+          };
+      // Every user of a duration counts it in milliseconds: one too long for that is refused here.
+      duration.toMillis();
+      return duration;
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException(
           "'" + text + "' is too long a duration; write a shorter one, e.g. 1h", e);

@@ -2,6 +2,7 @@ package dev.freshjar.launcher.input;
 
 import dev.freshjar.api.Input;
 import dev.freshjar.cache.SharedHttpClient;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,6 +53,14 @@ final class HttpDocuments {
       response.close();
       throw new IOException("HTTP " + response.code() + " from " + url);
     }
+    // OkHttp decodes the gzip it asked for and drops the header; any other coding left here would
+    // be counted as its compressed bytes.
+    String encoding = response.header("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      response.close();
+      throw new IOException(
+          url + " is sent with Content-Encoding " + encoding + ", which freshjar cannot decode");
+    }
     MediaType type = body.contentType();
     Charset declared = type == null ? null : type.charset();
     if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
@@ -60,6 +69,30 @@ final class HttpDocuments {
     }
     return new FilterInputStream(
         progress.watch("download", body.contentLength(), body.byteStream())) {
+      private long received;
+
+      @Override
+      public int read() throws IOException {
+        try {
+          int b = super.read();
+          received += b < 0 ? 0 : 1;
+          return b;
+        } catch (EOFException e) {
+          throw brokeOff(url, received, e);
+        }
+      }
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        try {
+          int n = super.read(buffer, offset, length);
+          received += Math.max(n, 0);
+          return n;
+        } catch (EOFException e) {
+          throw brokeOff(url, received, e);
+        }
+      }
+
       @Override
       public void close() throws IOException {
         try {
@@ -69,6 +102,12 @@ final class HttpDocuments {
         }
       }
     };
+  }
+
+  /** OkHttp's EOFException for a body cut short often has no message at all. */
+  private static IOException brokeOff(URI url, long received, EOFException e) {
+    return new IOException(
+        "the download of " + url + " broke off after " + received + " bytes; try again", e);
   }
 
   /** The response a redirect to another scheme leads to: OkHttp followed all the others. */

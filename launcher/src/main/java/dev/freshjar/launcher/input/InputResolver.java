@@ -52,6 +52,10 @@ public final class InputResolver {
     if (spec.equals("-")) {
       return Input.of("-", this::openStdin, StandardCharsets.UTF_8, -1);
     }
+    if (spec.isEmpty()) {
+      // Path.of("") is the working directory: without this, "'' is a directory".
+      throw inputFailure("INPUT is empty; give " + KINDS + " for standard input");
+    }
     if (isHttp(spec)) {
       return http.input(uri(spec));
     }

@@ -1,5 +1,6 @@
 package dev.freshjar.launcher.input;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -33,10 +34,29 @@ final class NetworkProblems {
           + " in time; try again, or save the document and give"
           + " its path";
     }
+    if (causedBy(e, EOFException.class)) {
+      // OkHttp's own words here are "\\n not found: limit=... content=" and a hex dump.
+      return "host "
+          + host
+          + " ended its answer before its headers did, or sent headers too large to read;"
+          + " check the URL and the server";
+    }
     if (e instanceof SSLException) {
       return "secure connection to " + host + " failed (" + rootMessage(e) + ")";
     }
     return rootMessage(e);
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** "connection refused" rather than "Failed to connect to host/addr:port". */

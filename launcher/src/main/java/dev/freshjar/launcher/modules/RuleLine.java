@@ -3,6 +3,7 @@ package dev.freshjar.launcher.modules;
 import dev.freshjar.api.Arguments;
 import dev.freshjar.api.Parameter;
 import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.output.Untrusted;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,16 +194,20 @@ public final class RuleLine {
     for (Parameter parameter : parameters) {
       rows.put(
           optionName(parameter) + "=" + label(parameter),
-          parameter.summary() + " (default: " + parameter.defaultValue() + ")");
+          Untrusted.text(parameter.summary())
+              + " (default: "
+              + Untrusted.text(parameter.defaultValue())
+              + ")");
     }
     int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
     StringBuilder text = new StringBuilder("Usage: ");
     text.append(synopsis(name, parameters, syntax == Syntax.OPTIONS_OR_POSITIONS)).append('\n');
-    text.append(rule.summary())
+    // The summary, defaults and version are the module's words: escaped, as all text from a jar.
+    text.append(Untrusted.text(rule.summary()))
         .append(" (")
         .append(rule.qualifiedName())
         .append(", ")
-        .append(rule.module().versionLabel())
+        .append(Untrusted.text(rule.module().versionLabel()))
         .append(")");
     rows.forEach(
         (label, description) ->

@@ -21,7 +21,7 @@ final class TextTableWriter {
     List<Column> columns = table.columns();
     int[] widths = new int[columns.size()];
     for (int i = 0; i < widths.length; i++) {
-      widths[i] = width(columns.get(i).name());
+      widths[i] = width(visible(columns.get(i).name()));
     }
     for (List<Object> row : table.rows()) {
       for (int i = 0; i < widths.length; i++) {
@@ -33,7 +33,7 @@ final class TextTableWriter {
       text[i] = columns.get(i).type() != Column.Type.INTEGER;
     }
     TableFit.narrow(widths, text, maxWidth, GAP.length());
-    line(columns, columns.stream().map(Column::name).toList(), widths, out);
+    line(columns, columns.stream().map(column -> visible(column.name())).toList(), widths, out);
     for (List<Object> row : table.rows()) {
       line(columns, row.stream().map(TextTableWriter::visible).toList(), widths, out);
     }
@@ -82,23 +82,9 @@ final class TextTableWriter {
     }
   }
 
-  /** Control characters would break the layout; show them escaped. */
+  /** Control characters would break the layout or drive the terminal; show them escaped. */
   private static String visible(Object value) {
-    String text = value.toString();
-    if (text.chars().noneMatch(Character::isISOControl)) {
-      return text;
-    }
-    StringBuilder escaped = new StringBuilder();
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (Character.isISOControl(cp)) {
-                escaped.append(String.format("\\u%04x", cp));
-              } else {
-                escaped.appendCodePoint(cp);
-              }
-            });
-    return escaped.toString();
+    return Cells.visible(value.toString());
   }
 
   private static int width(String text) {

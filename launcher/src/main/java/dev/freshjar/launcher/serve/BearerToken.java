@@ -48,7 +48,9 @@ final class BearerToken {
 
   /** Whether {@code authorization}, the request's header (null when absent), carries the token. */
   boolean admits(String authorization) {
-    if (authorization == null || !authorization.startsWith(PREFIX)) {
+    // The scheme is case-insensitive (RFC 9110, 11.1); the token is not.
+    if (authorization == null
+        || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
       return false;
     }
     return MessageDigest.isEqual(digest, sha256(authorization.substring(PREFIX.length())));

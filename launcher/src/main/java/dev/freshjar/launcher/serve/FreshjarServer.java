@@ -3,11 +3,13 @@ package dev.freshjar.launcher.serve;
 import dev.freshjar.cache.Durations;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.IoProblems;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +68,9 @@ public final class FreshjarServer {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // Jetty's per-connection cache of header fields matches values regardless of case by default:
+    // on a kept-alive connection, "Bearer S3CRET" after "Bearer s3cret" would read as the latter.
+    http.setHeaderCacheCaseSensitive(true);
     ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     connector.setHost(options.bind());
     connector.setPort(options.port());
@@ -156,6 +161,18 @@ public final class FreshjarServer {
   private static RequestLog.Writer accessLog(ServeOptions options, PrintStream err) {
     if (options.accessLog().isEmpty()) {
       return err::println;
+    }
+    // Jetty would only say so as it starts, in words that read like a failure to listen.
+    Path log = options.accessLog().get();
+    try {
+      Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+    } catch (IOException e) {
+      throw CommandFailure.usage(
+          "--access-log "
+              + log
+              + ": cannot write it ("
+              + IoProblems.describe(e)
+              + "); give a file in a directory you can write");
     }
     RequestLogWriter file = new RequestLogWriter(options.accessLog().get().toString());
     file.setAppend(true);

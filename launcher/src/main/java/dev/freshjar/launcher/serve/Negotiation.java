@@ -27,7 +27,8 @@ final class Negotiation {
    */
   static Format format(Request request) {
     List<String> accepted = request.getHeaders().getQualityCSV(HttpHeader.ACCEPT);
-    if (accepted.isEmpty()) {
+    // Jetty leaves out the types given q=0: an empty list is "none at all" only without a header.
+    if (accepted.isEmpty() && !request.getHeaders().contains(HttpHeader.ACCEPT)) {
       return Format.JSON;
     }
     for (String value : accepted) {

@@ -63,6 +63,7 @@ final class RuleEndpoint {
       throw tooLarge();
     }
     Charset charset = charset(request);
+    refuseEncoded(request);
     LiveModules.Lease lease = modules.acquire();
     boolean leaseHandedOver = false;
     try {
@@ -210,6 +211,15 @@ final class RuleEndpoint {
 
   private HttpError tooLarge() {
     return new HttpError(413, "the request body is larger than --max-body (" + maxBody + " bytes)");
+  }
+
+  /** A compressed body would be counted as its compressed bytes: refused, never misread. */
+  private static void refuseEncoded(Request request) {
+    String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+    if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+      throw new HttpError(
+          415, "Content-Encoding " + encoding + " is not supported; send the body uncompressed");
+    }
   }
 
   /** The body's charset from its Content-Type; UTF-8, as for files, when it names none. */

@@ -5,6 +5,7 @@ import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.ModuleTables;
+import dev.freshjar.launcher.output.Untrusted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -78,14 +79,18 @@ final class SessionCommands {
       Map<String, Long> providers =
           rules.stream().collect(Collectors.groupingBy(ModuleRule::name, Collectors.counting()));
       for (ModuleRule rule : rules) {
-        String name = providers.get(rule.name()) > 1 ? rule.qualifiedName() : rule.name();
+        // A bare name that another module or a command of the shell's own also has runs not this
+        // rule: only MODULE:RULE does.
+        boolean bare = providers.get(rule.name()) == 1 && Command.named(rule.name()).isEmpty();
+        String name = bare ? rule.name() : rule.qualifiedName();
         StringBuilder usage = new StringBuilder(name);
         for (Parameter parameter : rule.parameters()) {
           usage.append(" [").append(parameter.name().toUpperCase(Locale.ROOT)).append(']');
         }
         rows.add(
             new String[] {
-              usage.append(" INPUT").toString(), rule.summary() + " (" + rule.qualifiedName() + ")"
+              usage.append(" INPUT").toString(),
+              Untrusted.text(rule.summary()) + " (" + rule.qualifiedName() + ")"
             });
       }
     }

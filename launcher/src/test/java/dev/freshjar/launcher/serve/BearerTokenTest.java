@@ -21,7 +21,8 @@ class BearerTokenTest {
     assertThat(token.admits("Bearer abc124")).isFalse();
     assertThat(token.admits("Bearer abc1234")).isFalse();
     assertThat(token.admits("Basic abc123")).isFalse();
-    assertThat(token.admits("bearer abc123")).isFalse();
+    assertThat(token.admits("bearer abc123")).as("the scheme is case-insensitive").isTrue();
+    assertThat(token.admits("Bearer ABC123")).isFalse();
     assertThat(token.admits(null)).isFalse();
   }
 
