@@ -15,26 +15,35 @@ import java.util.List;
  * printed.
  */
 final class RankedRuns implements RunMerge.Sink {
-  // Per buffered word: its count, its offset and length, and two ints while it is sorted.
-  private static final int ENTRY_BYTES = 2 * Long.BYTES + 2 * Integer.BYTES;
+  // Per buffered word: its count, and its offset and length.
+  private static final int ENTRY_BYTES = 2 * Long.BYTES;
+
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final Spills spills;
-  private final long budget;
   private final List<FileChannel> ranked = new ArrayList<>();
-  private byte[] arena = new byte[1024];
+  // Allocated once, at their full size: arrays that doubled as they filled would leave garbage
+  // that the heap grows for, which the process's resident memory would show.
+  private byte[] arena;
   private int arenaUsed;
-  private long[] counts = new long[64];
-  private long[] places = new long[64];
+  private long[] counts;
+  private long[] places;
   private int size;
 
   private RankedRuns(Spills spills, long budget) {
     this.spills = spills;
-    this.budget = Math.max(1, budget);
+    // Half for the words' bytes, half for what is kept per word.
+    long half = Math.max(1, budget / 2);
+    arena = new byte[(int) Math.min(MAX_ARRAY, half)];
+    int entries = (int) Math.min(MAX_ARRAY, Math.max(1, half / ENTRY_BYTES));
+    counts = new long[entries];
+    places = new long[entries];
   }
 
   /**
    * Merges the runs of {@code spills} and sorts the words by rank into at most {@link
-   * Spills#FAN_IN} ranked runs, holding at most about {@code budget} bytes of words at once.
+   * Spills#FAN_IN} ranked runs, holding about {@code budget} bytes of words at once (and a sort's
+   * two arrays of an int per word).
    */
   static List<FileChannel> of(Spills spills, long budget) throws IOException {
     RankedRuns sort = new RankedRuns(spills, budget);
@@ -63,15 +72,12 @@ final class RankedRuns implements RunMerge.Sink {
 
   @Override
   public void accept(byte[] word, int from, int length, long count) throws IOException {
-    if (size > 0 && (long) arenaUsed + length + (long) (size + 1) * ENTRY_BYTES > budget) {
+    if (size == counts.length || arena.length - arenaUsed < length) {
       flush();
     }
-    if (arena.length - arenaUsed < length) {
-      arena = Arrays.copyOf(arena, Math.max(arenaUsed + length, 2 * arena.length));
-    }
-    if (size == counts.length) {
-      counts = Arrays.copyOf(counts, 2 * size);
-      places = Arrays.copyOf(places, 2 * size);
+    if (arena.length < length) {
+      // One word longer than the whole buffer: it gets a buffer of its own size.
+      arena = new byte[length];
     }
     System.arraycopy(word, from, arena, arenaUsed, length);
     counts[size] = count;

@@ -54,7 +54,9 @@ final class WordRanking {
         return table.build();
       }
       // Too many rows to hold: sorted by rank on disk, and merged while they are printed.
-      RankedMerge merge = new RankedMerge(RankedRuns.of(spills, plan.tableBudget()));
+      // Half the tables' budget: with the sort's arrays and the runs' read buffers, the second
+      // pass stays within what the count took.
+      RankedMerge merge = new RankedMerge(RankedRuns.of(spills, plan.tableBudget() / 2));
       Table table = Table.streamed(COLUMNS, new RankedRows(spills, merge, limit));
       handedOver = true;
       return table;
