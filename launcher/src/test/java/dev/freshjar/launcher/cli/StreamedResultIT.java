@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
 import dev.freshjar.launcher.fixtures.ModuleJar;
+import dev.freshjar.launcher.fixtures.ServeProcess;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,16 +57,68 @@ class StreamedResultIT {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"text", "tsv", "json"})
-  void aFailureWhileTheRowsStreamIsAnErrorWithExitOne(String format) {
+  @Test
+  void aFailureWhileTheRowsStreamEndsTheShellsCommandWithAnError() throws IOException {
     Path closed = dir.resolve("closed");
     Path jar = failingModule(closed).writeTo(dir.resolve("failing.jar"));
+    Path rowsBeforeFailing = Files.writeString(dir.resolve("rows"), "3");
 
     Result run =
         Freshjar.withCache(dir.resolve("cache"))
             .option("--module", "failing=" + jar.toUri())
-            .run("--format", format, "fails-midway", jar.toString());
+            .stdin(
+                "fails-midway " + rowsBeforeFailing + "\nfails-midway " + rowsBeforeFailing + "\n")
+            .run("shell");
+
+    assertThat(run.exitCode()).as(run.toString()).isNotZero();
+    assertThat(run.stderr().lines().filter(line -> line.contains("the output is incomplete")))
+        .as(run.toString())
+        .hasSize(2);
+    assertThat(closed).as("the row source was closed").exists();
+  }
+
+  /** Over HTTP: a 500 before anything was sent, a response cut off after, never a whole 200. */
+  @ParameterizedTest(name = "{0} rows before the failure")
+  @ValueSource(ints = {3, 200_000})
+  void aFailureWhileTheRowsStreamIsNeverACompleteAnswerOverHttp(int rows) {
+    Path jar = failingModule(dir.resolve("closed")).writeTo(dir.resolve("failing.jar"));
+    try (ServeProcess serve =
+        ServeProcess.start(
+            Freshjar.withCache(dir.resolve("cache"))
+                .option("--module", "failing=" + jar.toUri()))) {
+      HttpRequest request =
+          serve
+              .request("/rules/fails-midway")
+              .header("Accept", "text/tab-separated-values")
+              .POST(HttpRequest.BodyPublishers.ofString(Integer.toString(rows)))
+              .build();
+      try {
+        HttpResponse<String> answer =
+            serve.client().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(500);
+        assertThat(answer.body()).contains("the output is incomplete");
+      } catch (IOException e) {
+        // Cut off part way: what a client must see when the body is not all there.
+        assertThat(rows).as("only a failure after the first bytes were sent").isGreaterThan(3);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      assertThat(serve.get("/health").statusCode()).as("the server goes on").isEqualTo(200);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"text", "tsv", "json"})
+  void aFailureWhileTheRowsStreamIsAnErrorWithExitOne(String format) throws IOException {
+    Path closed = dir.resolve("closed");
+    Path jar = failingModule(closed).writeTo(dir.resolve("failing.jar"));
+    Path rowsBeforeFailing = Files.writeString(dir.resolve("rows"), "3");
+
+    Result run =
+        Freshjar.withCache(dir.resolve("cache"))
+            .option("--module", "failing=" + jar.toUri())
+            .run("--format", format, "fails-midway", rowsBeforeFailing.toString());
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.stderr())
@@ -104,21 +159,27 @@ class StreamedResultIT {
             package failing;
             import dev.freshjar.api.*;
             import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
             import java.nio.file.*;
             import java.util.List;
             public class FailsMidway implements Rule {
               public String name() { return "fails-midway"; }
-              public String summary() { return "three rows, then a failure"; }
-              public Table apply(Input input, Arguments arguments) {
+              public String summary() { return "N rows, then a failure"; }
+              public Table apply(Input input, Arguments arguments) throws IOException {
+                int failAt;
+                try (var in = input.openStream()) {
+                  failAt = Integer.parseInt(new String(in.readAllBytes()).trim());
+                }
                 return Table.streamed(
                     List.of(Column.text("word"), Column.integer("count")),
                     new RowSource() {
                       int produced;
                       public List<Object> next() throws IOException {
-                        if (produced == 3) {
+                        if (produced == failAt) {
                           throw new IOException("the disk is on fire");
                         }
-                        if (produced > 3) {
+                        if (produced > failAt) {
                           return List.of("never", 0L);
                         }
                         produced++;
