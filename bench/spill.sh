@@ -43,6 +43,11 @@ measure() { # command... -> "<wall s> <peak RSS KiB>"
   /usr/bin/time -f '%e %M' -o "$out/time.log" "$@" >"$out/last.out"
   cat "$out/time.log"
 }
+# A background job of a script starts with SIGINT ignored (no job control), and the JVM keeps it
+# so: put Ctrl-C's default action back before running the command.
+# (A command, not a function: a function in the background runs in a subshell, which keeps ignoring
+# SIGINT, and $! would be that subshell.)
+interruptible=(python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])')
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 printf '%-34s %10s %12s %12s\n' command "median s" "vs sort" "peak RSS MB"
@@ -89,7 +94,7 @@ fi
 # Ctrl-C while word lists are on disk.
 tmp="$out/tmpdir"
 rm -rf "$tmp" && mkdir -p "$tmp"
-TMPDIR="$tmp" "$freshjar" top "$file" >/dev/null 2>"$out/interrupted.err" &
+TMPDIR="$tmp" "${interruptible[@]}" "$freshjar" top "$file" >/dev/null 2>"$out/interrupted.err" &
 pid=$!
 held=0
 for ((t = 0; t < 600; t++)); do
@@ -100,13 +105,16 @@ for ((t = 0; t < 600; t++)); do
 done
 named=$(find "$tmp" -type f | wc -l)
 kill -INT "$pid" 2>/dev/null || true
-wait "$pid" || true
-echo "Ctrl-C: the run held $held unlinked word lists open ($named named files in TMPDIR meanwhile); left in TMPDIR after: $(find "$tmp" -type f | wc -l) files"
+set +e
+wait "$pid"
+status=$?
+set -e
+echo "Ctrl-C: the run held $held unlinked word lists open ($named named files in TMPDIR meanwhile); exit $status; left in TMPDIR after: $(find "$tmp" -type f | wc -l) files"
 
 # Ctrl-C while histogram's rows are being printed (merged from its ranked word lists).
 if [[ " $rules " == *" histogram "* ]]; then
   rm -rf "$tmp" && mkdir -p "$tmp"
-  TMPDIR="$tmp" "$freshjar" --format tsv histogram "$file" >"$out/streaming.out" 2>"$out/streaming.err" &
+  TMPDIR="$tmp" "${interruptible[@]}" "$freshjar" --format tsv histogram "$file" >"$out/streaming.out" 2>"$out/streaming.err" &
   pid=$!
   for ((t = 0; t < 6000; t++)); do
     (($(stat -c %s "$out/streaming.out") > 1000000)) && break
