@@ -1,21 +1,28 @@
 #!/usr/bin/env bash
-# Memory of `top` on many distinct words, side by side with `sort | uniq -c` (issue 12, target 4).
+# Memory of `top` and `histogram` on many distinct words, side by side with `sort | uniq -c`
+# (issue 12, target 4).
 #
 # Generates (once) a text of WORDS distinct words, one a line (gen-distinct.py), under $OUT
 # (default /tmp/freshjar-bench, never the repository). Then, RUNS times and interleaved:
 #   freshjar top FILE
 #   LC_ALL=C sort FILE | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10
 # whole processes under GNU time (wall time, peak RSS of the largest process), and checks that both
-# name the same ten words with the same counts. Then, once each:
+# name the same ten words with the same counts. Then HISTOGRAM_RUNS times and interleaved:
+#   freshjar --format tsv histogram FILE > OUT
+#   LC_ALL=C sort FILE | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 > OUT
+# and checks that both list every word with the same count in the same order (cmp). Then, once each:
 #   - Ctrl-C in the middle of a run that has spilled: how many word lists it held open (unlinked,
 #     so they never show in TMPDIR), and what is left in TMPDIR afterwards (nothing);
 #   - a full disk: TMPDIR on a 1 MB tmpfs (needs root and mount; skipped otherwise).
-# Environment: WORDS (default 30000000), RUNS (default 3), OUT, FRESHJAR (default bin/freshjar).
+# Environment: WORDS (default 30000000), RUNS (default 3), HISTOGRAM_RUNS (default 1), RULES (default
+# "top histogram": which of the two to measure), OUT, FRESHJAR (default bin/freshjar).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 words="${WORDS:-30000000}"
 runs="${RUNS:-3}"
+histogram_runs="${HISTOGRAM_RUNS:-1}"
+rules="${RULES:-top histogram}"
 out="${OUT:-/tmp/freshjar-bench}"
 freshjar="${FRESHJAR:-$repo/bin/freshjar}"
 mkdir -p "$out"
@@ -37,29 +44,57 @@ measure() { # command... -> "<wall s> <peak RSS KiB>"
   /usr/bin/time -f '%e %M' -o "$out/time.log" "$@" >"$out/last.out"
   cat "$out/time.log"
 }
+# A background job of a script starts with SIGINT ignored (no job control), and the JVM keeps it
+# so: put Ctrl-C's default action back before running the command.
+# (A command, not a function: a function in the background runs in a subshell, which keeps ignoring
+# SIGINT, and $! would be that subshell.)
+interruptible=(python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])')
 
-pipeline="LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10"
-fw="" sw="" frss=0 srss=0
-for ((i = 0; i < runs; i++)); do
-  read -r wall kib < <(measure "$freshjar" --format tsv top "$file")
-  fw+="$wall "; ((kib > frss)) && frss=$kib
-  tail -n +2 "$out/last.out" | awk -F'\t' '{ print $2, $1 }' >"$out/freshjar.top"
-  read -r wall kib < <(measure sh -c "$pipeline")
-  sw+="$wall "; ((kib > srss)) && srss=$kib
-  awk '{ print $1, $2 }' "$out/last.out" >"$out/sort.top"
-  cmp -s "$out/freshjar.top" "$out/sort.top" || { echo "DIFFERENT top ten:"; diff "$out/freshjar.top" "$out/sort.top" || true; }
-done
-fm=$(tr ' ' '\n' <<<"$fw" | grep . | median)
-sm=$(tr ' ' '\n' <<<"$sw" | grep . | median)
 printf '%-34s %10s %12s %12s\n' command "median s" "vs sort" "peak RSS MB"
-awk -v m="$fm" -v s="$sm" -v r="$frss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "freshjar top", m, m / s, r / 1024 }'
-awk -v m="$sm" -v r="$srss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "sort | uniq -c | sort -nr | head", m, 1, r / 1024 }'
-echo "same top ten: $(cmp -s "$out/freshjar.top" "$out/sort.top" && echo yes || echo NO)"
+if [[ " $rules " == *" top "* ]]; then
+  pipeline="LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10"
+  fw="" sw="" frss=0 srss=0
+  for ((i = 0; i < runs; i++)); do
+    read -r wall kib < <(measure "$freshjar" --format tsv top "$file")
+    fw+="$wall "; ((kib > frss)) && frss=$kib
+    tail -n +2 "$out/last.out" | awk -F'\t' '{ print $2, $1 }' >"$out/freshjar.top"
+    read -r wall kib < <(measure sh -c "$pipeline")
+    sw+="$wall "; ((kib > srss)) && srss=$kib
+    awk '{ print $1, $2 }' "$out/last.out" >"$out/sort.top"
+    cmp -s "$out/freshjar.top" "$out/sort.top" || { echo "DIFFERENT top ten:"; diff "$out/freshjar.top" "$out/sort.top" || true; }
+  done
+  fm=$(tr ' ' '\n' <<<"$fw" | grep . | median)
+  sm=$(tr ' ' '\n' <<<"$sw" | grep . | median)
+  awk -v m="$fm" -v s="$sm" -v r="$frss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "freshjar top", m, m / s, r / 1024 }'
+  awk -v m="$sm" -v r="$srss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "sort | uniq -c | sort -nr | head", m, 1, r / 1024 }'
+  echo "same top ten: $(cmp -s "$out/freshjar.top" "$out/sort.top" && echo yes || echo NO)"
+fi
+
+if [[ " $rules " == *" histogram "* ]]; then
+  pipeline="LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2"
+  fw="" sw="" frss=0 srss=0 same=yes
+  for ((i = 0; i < histogram_runs; i++)); do
+    read -r wall kib < <(measure "$freshjar" --format tsv histogram "$file")
+    fw+="$wall "; ((kib > frss)) && frss=$kib
+    tail -n +2 "$out/last.out" | awk -F'\t' '{ print $2, $1 }' >"$out/freshjar.histogram"
+    read -r wall kib < <(measure sh -c "$pipeline")
+    sw+="$wall "; ((kib > srss)) && srss=$kib
+    awk '{ print $1, $2 }' "$out/last.out" >"$out/sort.histogram"
+    cmp -s "$out/freshjar.histogram" "$out/sort.histogram" || { same=NO; cmp "$out/freshjar.histogram" "$out/sort.histogram" || true; }
+  done
+  rows=$(wc -l <"$out/sort.histogram")
+  rm -f "$out/last.out" "$out/freshjar.histogram" "$out/sort.histogram"
+  fm=$(tr ' ' '\n' <<<"$fw" | grep . | median)
+  sm=$(tr ' ' '\n' <<<"$sw" | grep . | median)
+  awk -v m="$fm" -v s="$sm" -v r="$frss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "freshjar histogram", m, m / s, r / 1024 }'
+  awk -v m="$sm" -v r="$srss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "sort | uniq -c | sort -nr", m, 1, r / 1024 }'
+  echo "same histogram, all $rows rows, every run: $same"
+fi
 
 # Ctrl-C while word lists are on disk.
 tmp="$out/tmpdir"
 rm -rf "$tmp" && mkdir -p "$tmp"
-TMPDIR="$tmp" "$freshjar" top "$file" >/dev/null 2>"$out/interrupted.err" &
+TMPDIR="$tmp" "${interruptible[@]}" "$freshjar" top "$file" >/dev/null 2>"$out/interrupted.err" &
 pid=$!
 held=0
 for ((t = 0; t < 600; t++)); do
@@ -70,8 +105,29 @@ for ((t = 0; t < 600; t++)); do
 done
 named=$(find "$tmp" -type f | wc -l)
 kill -INT "$pid" 2>/dev/null || true
-wait "$pid" || true
-echo "Ctrl-C: the run held $held unlinked word lists open ($named named files in TMPDIR meanwhile); left in TMPDIR after: $(find "$tmp" -type f | wc -l) files"
+set +e
+wait "$pid"
+status=$?
+set -e
+echo "Ctrl-C: the run held $held unlinked word lists open ($named named files in TMPDIR meanwhile); exit $status; left in TMPDIR after: $(find "$tmp" -type f | wc -l) files"
+
+# Ctrl-C while histogram's rows are being printed (merged from its ranked word lists).
+if [[ " $rules " == *" histogram "* ]]; then
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  TMPDIR="$tmp" "${interruptible[@]}" "$freshjar" --format tsv histogram "$file" >"$out/streaming.out" 2>"$out/streaming.err" &
+  pid=$!
+  for ((t = 0; t < 6000; t++)); do
+    (($(stat -c %s "$out/streaming.out") > 1000000)) && break
+    sleep 0.1
+  done
+  kill -INT "$pid" 2>/dev/null || true
+  set +e
+  wait "$pid"
+  status=$?
+  set -e
+  echo "Ctrl-C while histogram printed its rows (after $(wc -l <"$out/streaming.out") lines): exit $status; left in TMPDIR after: $(find "$tmp" -type f | wc -l) files"
+  rm -f "$out/streaming.out"
+fi
 
 # A full disk.
 tiny="$out/tiny"

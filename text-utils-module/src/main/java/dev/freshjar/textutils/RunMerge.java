@@ -22,8 +22,7 @@ final class RunMerge {
   static void merge(List<FileChannel> runs, int buffer, Sink sink) throws IOException {
     PriorityQueue<Reader> queue = new PriorityQueue<>(Math.max(1, runs.size()), Reader::compare);
     for (FileChannel run : runs) {
-      run.position(0);
-      Reader reader = new Reader(new BufferedInputStream(Channels.newInputStream(run), buffer));
+      Reader reader = Reader.of(run, buffer);
       if (reader.next()) {
         queue.add(reader);
       }
@@ -54,7 +53,7 @@ final class RunMerge {
   }
 
   /** The current word of one run. Its stream is not closed: that would close the run. */
-  private static final class Reader {
+  static final class Reader {
     private final InputStream in;
     private byte[] word = new byte[64];
     private int length;
@@ -62,6 +61,24 @@ final class RunMerge {
 
     Reader(InputStream in) {
       this.in = in;
+    }
+
+    /** A reader of {@code run} from its start. */
+    static Reader of(FileChannel run, int buffer) throws IOException {
+      run.position(0);
+      return new Reader(new BufferedInputStream(Channels.newInputStream(run), buffer));
+    }
+
+    byte[] word() {
+      return word;
+    }
+
+    int length() {
+      return length;
+    }
+
+    long count() {
+      return count;
     }
 
     /** Reads the next word; false at the end of the run. */

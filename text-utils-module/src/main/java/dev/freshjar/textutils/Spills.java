@@ -84,6 +84,35 @@ final class Spills implements AutoCloseable, WordCounts.Spill {
       closeRuns(group);
     }
     RunMerge.merge(all, BUFFER, sink);
+    // Added up: their disk space is given back before any ranked run is written.
+    closeRuns(all);
+  }
+
+  /** Writes what a word list holds, in the order it is to be read back. */
+  interface RunContent {
+    void writeTo(RunMerge.Sink out) throws IOException;
+  }
+
+  /**
+   * Writes a new run of the words {@code content} gives, in that order (for {@link RankedRuns},
+   * which orders them by rank); it is closed with this, or by {@link #release}.
+   */
+  FileChannel writeRun(RunContent content) throws IOException {
+    FileChannel run = newRun();
+    try (RunWriter out = new RunWriter(run)) {
+      content.writeTo(out::write);
+    }
+    return run;
+  }
+
+  /** Closes runs that are no longer needed, giving back their space. */
+  void release(List<FileChannel> done) throws IOException {
+    closeRuns(done);
+  }
+
+  /** How many bytes a merge's reader of each run buffers. */
+  static int readBuffer() {
+    return BUFFER;
   }
 
   private synchronized FileChannel newRun() throws IOException {
@@ -108,7 +137,7 @@ final class Spills implements AutoCloseable, WordCounts.Spill {
   }
 
   private synchronized void closeRuns(List<FileChannel> done) throws IOException {
-    runs.removeAll(done);
+    runs.removeAll(List.copyOf(done));
     for (FileChannel run : done) {
       run.close();
     }

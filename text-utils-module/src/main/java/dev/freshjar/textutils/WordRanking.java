@@ -9,6 +9,11 @@ import java.util.List;
 
 /** Counts an input's words and tabulates the best-ranked ones: what histogram and top share. */
 final class WordRanking {
+  private static final List<Column> COLUMNS = List.of(Column.text("word"), Column.integer("count"));
+  // A ranking of at most this many rows that spilled is picked with a heap and held; a longer one
+  // (histogram) is sorted by rank on disk and streamed.
+  static final long HELD_ROWS = 100_000;
+
   private WordRanking() {}
 
   static Table of(Input input, long limit) throws IOException {
@@ -16,30 +21,54 @@ final class WordRanking {
   }
 
   static Table of(Input input, long limit, CountingPlan plan) throws IOException {
-    Table.Builder table = Table.builder(Column.text("word"), Column.integer("count"));
-    try (Spills spills = new Spills(plan.spillDirectory())) {
+    Spills spills = new Spills(plan.spillDirectory());
+    boolean handedOver = false;
+    try {
       List<WordCounts> tables = count(input, plan, spills);
-      WordCounts counts = spills.any() ? null : ParallelCount.sum(tables);
       if (!spills.any()) {
-        for (int entry : Ranking.best(counts, limit)) {
-          table.row(counts.word(entry), counts.count(entry));
+        WordCounts counts = ParallelCount.sum(tables);
+        if (!spills.any()) {
+          Table.Builder table = builder();
+          for (int entry : Ranking.best(counts, limit)) {
+            table.row(counts.word(entry), counts.count(entry));
+          }
+          return table.build();
         }
-        return table.build();
+        tables = List.of(counts);
       }
       // The words outgrew memory: what is still in a table joins the runs on disk, and the runs
       // are added up word by word.
-      for (WordCounts rest : counts == null ? tables : List.of(counts)) {
+      for (WordCounts rest : tables) {
         if (rest.size() > 0) {
           spills.spill(rest);
         }
       }
-      MergedRanking ranking = new MergedRanking(limit);
-      spills.merge(ranking);
-      for (MergedRanking.Ranked ranked : ranking.best()) {
-        table.row(new String(ranked.word(), StandardCharsets.UTF_8), ranked.count());
+      tables = null;
+      if (limit <= HELD_ROWS) {
+        MergedRanking ranking = new MergedRanking(limit);
+        spills.merge(ranking);
+        Table.Builder table = builder();
+        for (MergedRanking.Ranked ranked : ranking.best()) {
+          table.row(new String(ranked.word(), StandardCharsets.UTF_8), ranked.count());
+        }
+        return table.build();
       }
-      return table.build();
+      // Too many rows to hold: sorted by rank on disk, and merged while they are printed.
+      // Half the tables' budget: with the sort's arrays and the runs' read buffers, the second
+      // pass stays within what the count took.
+      RankedMerge merge = new RankedMerge(RankedRuns.of(spills, plan.tableBudget() / 2));
+      Table table = Table.streamed(COLUMNS, new RankedRows(spills, merge, limit));
+      handedOver = true;
+      return table;
+    } finally {
+      if (!handedOver) {
+        spills.close();
+      }
     }
+  }
+
+  private static Table.Builder builder() {
+    return Table.builder(COLUMNS.toArray(Column[]::new));
   }
 
   /**

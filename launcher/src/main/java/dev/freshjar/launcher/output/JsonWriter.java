@@ -17,21 +17,28 @@ final class JsonWriter {
     JsonGenerator json =
         new JsonFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     json.writeStartArray();
-    for (List<Object> row : table.rows()) {
-      json.writeStartObject();
-      for (int i = 0; i < columns.size(); i++) {
-        json.writeFieldName(columns.get(i).name());
-        Object value = row.get(i);
-        if (value instanceof Long number) {
-          json.writeNumber(number);
-        } else {
-          json.writeString(value.toString());
-        }
+    try (TableRows rows = TableRows.of(table)) {
+      for (List<Object> row = rows.next(); row != null; row = rows.next()) {
+        writeRow(columns, row, json);
       }
-      json.writeEndObject();
     }
     json.writeEndArray();
     json.flush();
     out.write('\n');
+  }
+
+  private static void writeRow(List<Column> columns, List<Object> row, JsonGenerator json)
+      throws IOException {
+    json.writeStartObject();
+    for (int i = 0; i < columns.size(); i++) {
+      json.writeFieldName(columns.get(i).name());
+      Object value = row.get(i);
+      if (value instanceof Long number) {
+        json.writeNumber(number);
+      } else {
+        json.writeString(value.toString());
+      }
+    }
+    json.writeEndObject();
   }
 }

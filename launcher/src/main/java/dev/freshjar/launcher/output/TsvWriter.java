@@ -23,15 +23,21 @@ final class TsvWriter {
       writeValue(columns.get(i).name(), out);
     }
     out.write('\n');
-    for (List<Object> row : table.rows()) {
-      for (int i = 0; i < row.size(); i++) {
-        if (i > 0) {
-          out.write('\t');
-        }
-        writeValue(row.get(i).toString(), out);
+    try (TableRows rows = TableRows.of(table)) {
+      for (List<Object> row = rows.next(); row != null; row = rows.next()) {
+        writeRow(row, out);
       }
-      out.write('\n');
     }
+  }
+
+  private static void writeRow(List<Object> row, Writer out) throws IOException {
+    for (int i = 0; i < row.size(); i++) {
+      if (i > 0) {
+        out.write('\t');
+      }
+      writeValue(row.get(i).toString(), out);
+    }
+    out.write('\n');
   }
 
   private static void writeValue(String value, Writer out) throws IOException {

@@ -236,12 +236,21 @@ final class RuleEndpoint {
     }
   }
 
+  /**
+   * Writes the result. A streamed result whose rows fail part way is not closed, so not finished:
+   * before anything was sent it is a 500 like any rule failure; after, {@link Routes} fails the
+   * response and the client sees it cut off, never a complete-looking 200.
+   */
   private static void write(Table table, Format format, Response response) throws IOException {
-    try (Writer out =
+    Writer out =
         new BufferedWriter(
             new OutputStreamWriter(Content.Sink.asOutputStream(response), StandardCharsets.UTF_8),
-            1 << 16)) {
+            1 << 16);
+    try {
       format.write(table, out);
+    } catch (CommandFailure e) {
+      throw new HttpError(500, e.getMessage());
     }
+    out.close();
   }
 }

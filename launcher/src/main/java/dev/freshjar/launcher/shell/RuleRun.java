@@ -48,12 +48,16 @@ final class RuleRun {
     } catch (InterruptedException e) {
       cancel(session, call, lease);
       return;
-    } finally {
-      if (call.isDone()) {
-        lease.close();
-      }
+    } catch (RuntimeException | Error e) {
+      lease.close();
+      throw e;
     }
-    session.print(table);
+    // A streamed result runs the module's code while it is printed: its version stays leased.
+    try {
+      session.print(table);
+    } finally {
+      lease.close();
+    }
   }
 
   private static void cancel(Session session, RuleCall call, LiveModules.Lease lease) {
