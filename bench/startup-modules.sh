@@ -5,17 +5,21 @@
 # Serves the built text-utils jar on 10 loopback ports (bench/serve-modules.py, python3), writes a
 # configuration file per module count, warms the cache once per count, then times
 #   bin/freshjar --config modules-N.conf --format tsv m1:wc README.md
-# RUNS times for each count, the counts interleaved so that a change in machine load hits them all
-# alike, and prints the median, minimum and maximum wall time. A last row times the built-in
-# module (a file: URL, no HTTP) for comparison.
+# RUNS times for each count, and the same with --offline (no update check: what loading the cached
+# modules costs), the counts interleaved so that a change in machine load hits them all alike, and
+# prints the median, minimum and maximum wall time and the ratios of the medians to the first
+# count's. A last row times the built-in module (a file: URL, no HTTP) for comparison. Each
+# loopback port serves other bytes (see serve-modules.py), as ten authors' jars would.
 #
-# Environment: RUNS (default 15), COUNTS (default "1 3 10"), FRESHJAR (default bin/freshjar).
+# Environment: RUNS (default 15), COUNTS (default "1 3 10"), FRESHJAR (default bin/freshjar),
+# RULE (default m1:wc; a bare name such as wc is ambiguous with more than one module).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 runs="${RUNS:-15}"
 counts="${COUNTS:-1 3 10}"
 freshjar="${FRESHJAR:-$repo/bin/freshjar}"
+rule="${RULE:-m1:wc}"
 work="$here/out/startup-modules"
 rm -rf "$work"
 mkdir -p "$work"
@@ -56,7 +60,9 @@ wall_ms() {
 for ((r = 0; r < runs; r++)); do
   for n in $counts; do
     wall_ms "$freshjar" --cache-dir "$work/cache-$n" --config "$work/modules-$n.conf" \
-      --format tsv m1:wc "$repo/README.md" >>"$work/times-$n"
+      --format tsv "$rule" "$repo/README.md" >>"$work/times-$n"
+    wall_ms "$freshjar" --cache-dir "$work/cache-$n" --config "$work/modules-$n.conf" --offline \
+      --format tsv "$rule" "$repo/README.md" >>"$work/times-offline-$n"
   done
   wall_ms "$freshjar" --cache-dir "$work/cache-builtin" --format tsv wc "$repo/README.md" \
     >>"$work/times-builtin"
@@ -68,12 +74,16 @@ stats() { # file -> "median min max"
     printf "%10.0f %8d %8d\n", m, t[1], t[NR] }'
 }
 
-echo "$(nproc) CPUs; $(java -version 2>&1 | head -1); $runs runs each, interleaved"
+echo "$(nproc) CPUs; $(java -version 2>&1 | head -1); $runs runs each, interleaved; rule $rule;" \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "loopback servers' answers (status:count) before the timed runs: $(cat "$work/answers-before");" \
   "after: $(cat "$work/answers")"
 printf '%-26s %10s %8s %8s\n' "modules" "median ms" "min" "max"
 for n in $counts; do
   printf '%-26s %s\n' "$n (http, 304)" "$(stats "$work/times-$n")"
+done
+for n in $counts; do
+  printf '%-26s %s\n' "$n (--offline)" "$(stats "$work/times-offline-$n")"
 done
 printf '%-26s %s\n' "built-in (file:)" "$(stats "$work/times-builtin")"
 first=${counts%% *}
@@ -81,4 +91,6 @@ median() { sort -n "$1" | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) 
 for n in $counts; do
   awk -v a="$(median "$work/times-$n")" -v b="$(median "$work/times-$first")" -v n="$n" -v f="$first" \
     'BEGIN { printf "ratio of medians, %s modules to %s: %.2f\n", n, f, a / b }'
+  awk -v a="$(median "$work/times-offline-$n")" -v b="$(median "$work/times-offline-$first")" \
+    -v n="$n" -v f="$first" 'BEGIN { printf "ratio of medians, %s modules to %s, --offline: %.2f\n", n, f, a / b }'
 done
