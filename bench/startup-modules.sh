@@ -12,7 +12,8 @@
 # loopback port serves other bytes (see serve-modules.py), as ten authors' jars would.
 #
 # Environment: RUNS (default 15), COUNTS (default "1 3 10"), FRESHJAR (default bin/freshjar),
-# RULE (default m1:wc; a bare name such as wc is ambiguous with more than one module).
+# RULE (default m1:wc; a bare name such as wc is ambiguous with more than one module), BEFORE (another
+# build's bin/freshjar, e.g. a checkout before a change: timed in the same rounds, its own caches).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
@@ -20,6 +21,7 @@ runs="${RUNS:-15}"
 counts="${COUNTS:-1 3 10}"
 freshjar="${FRESHJAR:-$repo/bin/freshjar}"
 rule="${RULE:-m1:wc}"
+before="${BEFORE:-}"
 work="$here/out/startup-modules"
 rm -rf "$work"
 mkdir -p "$work"
@@ -43,8 +45,13 @@ for n in $counts; do
   for ((i = 1; i <= n; i++)); do
     printf '[module m%d]\nurl = http://127.0.0.1:%s/module.jar\n\n' "$i" "${ports[i - 1]}" >>"$conf"
   done
-  # Fetches every module once, so that the timed runs only ask and get 304.
+  # Fetches every module once, so that the timed runs only ask and get 304; a first run loads them.
   "$freshjar" --cache-dir "$work/cache-$n" --config "$conf" update >/dev/null
+  "$freshjar" --cache-dir "$work/cache-$n" --config "$conf" --format tsv "$rule" "$repo/README.md" >/dev/null
+  if [[ -n $before ]]; then
+    "$before" --cache-dir "$work/before-cache-$n" --config "$conf" update >/dev/null
+    "$before" --cache-dir "$work/before-cache-$n" --config "$conf" --format tsv "$rule" "$repo/README.md" >/dev/null
+  fi
 done
 cp "$work/answers" "$work/answers-before"
 
@@ -63,6 +70,12 @@ for ((r = 0; r < runs; r++)); do
       --format tsv "$rule" "$repo/README.md" >>"$work/times-$n"
     wall_ms "$freshjar" --cache-dir "$work/cache-$n" --config "$work/modules-$n.conf" --offline \
       --format tsv "$rule" "$repo/README.md" >>"$work/times-offline-$n"
+    if [[ -n $before ]]; then
+      wall_ms "$before" --cache-dir "$work/before-cache-$n" --config "$work/modules-$n.conf" \
+        --format tsv "$rule" "$repo/README.md" >>"$work/times-before-$n"
+      wall_ms "$before" --cache-dir "$work/before-cache-$n" --config "$work/modules-$n.conf" \
+        --offline --format tsv "$rule" "$repo/README.md" >>"$work/times-before-offline-$n"
+    fi
   done
   wall_ms "$freshjar" --cache-dir "$work/cache-builtin" --format tsv wc "$repo/README.md" \
     >>"$work/times-builtin"
@@ -85,6 +98,14 @@ done
 for n in $counts; do
   printf '%-26s %s\n' "$n (--offline)" "$(stats "$work/times-offline-$n")"
 done
+if [[ -n $before ]]; then
+  for n in $counts; do
+    printf '%-26s %s\n' "$n (http, 304), BEFORE" "$(stats "$work/times-before-$n")"
+  done
+  for n in $counts; do
+    printf '%-26s %s\n' "$n (--offline), BEFORE" "$(stats "$work/times-before-offline-$n")"
+  done
+fi
 printf '%-26s %s\n' "built-in (file:)" "$(stats "$work/times-builtin")"
 first=${counts%% *}
 median() { sort -n "$1" | awk '{ t[NR] = $1 } END { print (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }'; }
@@ -93,4 +114,11 @@ for n in $counts; do
     'BEGIN { printf "ratio of medians, %s modules to %s: %.2f\n", n, f, a / b }'
   awk -v a="$(median "$work/times-offline-$n")" -v b="$(median "$work/times-offline-$first")" \
     -v n="$n" -v f="$first" 'BEGIN { printf "ratio of medians, %s modules to %s, --offline: %.2f\n", n, f, a / b }'
+  if [[ -n $before ]]; then
+    awk -v a="$(median "$work/times-before-$n")" -v b="$(median "$work/times-before-$first")" \
+      -v n="$n" -v f="$first" 'BEGIN { printf "ratio of medians, %s modules to %s, BEFORE: %.2f\n", n, f, a / b }'
+    awk -v a="$(median "$work/times-before-offline-$n")" \
+      -v b="$(median "$work/times-before-offline-$first")" -v n="$n" -v f="$first" \
+      'BEGIN { printf "ratio of medians, %s modules to %s, --offline, BEFORE: %.2f\n", n, f, a / b }'
+  fi
 done

@@ -70,7 +70,12 @@ public final class ModuleSet implements AutoCloseable {
 
   /** Whether a module was left unloaded because the command did not need it. */
   public boolean deferredAny() {
-    return statuses.stream().anyMatch(ModuleStatus::deferred);
+    for (ModuleStatus status : statuses) {
+      if (status.deferred()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -219,7 +224,11 @@ public final class ModuleSet implements AutoCloseable {
 
   /** The modules that loaded, in order. */
   List<LoadedModule> loadedModules() {
-    return statuses.stream().flatMap(s -> s.loaded().stream()).toList();
+    List<LoadedModule> loaded = new ArrayList<>();
+    for (ModuleStatus status : statuses) {
+      status.loaded().ifPresent(loaded::add);
+    }
+    return loaded;
   }
 
   @Override

@@ -20,19 +20,21 @@ final class NeededModules {
 
   static boolean[] of(
       String ruleName, List<ModuleSource> sources, List<Refresh> refreshes, RuleNameIndex index) {
+    // Plain code, no lambdas: this runs on every one-shot run, in a cold JVM.
     int colon = ruleName.indexOf(':');
-    Optional<String> module =
-        colon >= 0 ? Optional.of(ruleName.substring(0, colon)) : Optional.empty();
+    String module = colon >= 0 ? ruleName.substring(0, colon) : null;
     String rule = colon >= 0 ? ruleName.substring(colon + 1) : ruleName;
     boolean[] needed = new boolean[sources.size()];
     for (int i = 0; i < needed.length; i++) {
       Optional<CachedJar> jar = refreshes.get(i).jar();
-      Optional<Set<String>> names = jar.flatMap(j -> index.ruleNames(j.sha256()));
+      Optional<Set<String>> names =
+          jar.isPresent() ? index.ruleNames(jar.get().sha256()) : Optional.empty();
       if (names.isEmpty() || jar.get().damage().isPresent()) {
         needed[i] = true;
+      } else if (module != null) {
+        needed[i] = sources.get(i).name().equals(module);
       } else {
-        String name = sources.get(i).name();
-        needed[i] = module.map(name::equals).orElseGet(() -> names.get().contains(rule));
+        needed[i] = names.get().contains(rule);
       }
     }
     return needed;
