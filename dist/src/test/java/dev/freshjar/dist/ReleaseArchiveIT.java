@@ -121,6 +121,43 @@ class ReleaseArchiveIT {
   }
 
   @Test
+  void printsACompletionScriptWithNoMavenOnThePath() throws Exception {
+    Result run = release.run(work, "", "completion", "bash");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.stdout()).contains("complete -F", "freshjar");
+  }
+
+  @Test
+  void shipsABashCompletionThatCompletesRulesWhenSourcedThroughALink() throws Exception {
+    // As bash-completion finds it: a link in the user's completions directory.
+    Path link =
+        Files.createSymbolicLink(
+            Files.createDirectories(work.resolve("completions")).resolve("freshjar"),
+            release.root().resolve("completion/freshjar.bash"));
+    String query =
+        "source "
+            + link
+            + "\n"
+            + "spec=$(complete -p freshjar); function=${spec##*-F }; function=${function%% *}\n"
+            + "COMP_WORDS=(freshjar to); COMP_CWORD=1; COMP_LINE='freshjar to'; COMP_POINT=11\n"
+            + "\"$function\" freshjar to\n"
+            + "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+
+    Result run = release.bash(work, query);
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.stdout()).as(run.toString()).isEqualTo("top\n");
+  }
+
+  @Test
+  void shipsAZshCompletionBesideTheBashOne() {
+    assertThat(release.root().resolve("completion/freshjar.zsh"))
+        .content()
+        .contains("completion zsh");
+  }
+
+  @Test
   void keepsItsClassDataArchiveInTheUsersCacheDirectoryReadableOnlyByThem() throws Exception {
     Result run = release.run(work, "", "wc", sample.toString());
 

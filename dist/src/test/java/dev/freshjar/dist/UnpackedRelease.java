@@ -106,6 +106,16 @@ final class UnpackedRelease {
     List<String> command = new ArrayList<>();
     command.add(root.resolve("bin/freshjar").toString());
     command.addAll(List.of(args));
+    return start(command, userHome, workDir, stdin, String.join(" ", args));
+  }
+
+  /** Runs {@code script} in bash, in the same bare environment as {@link #run}. */
+  Result bash(Path workDir, String script) throws IOException, InterruptedException {
+    return start(List.of("bash", "-c", script), home, workDir, "", "bash -c " + script);
+  }
+
+  private Result start(List<String> command, Path userHome, Path workDir, String stdin, String what)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
     Map<String, String> env = builder.environment();
     env.clear();
@@ -123,7 +133,7 @@ final class UnpackedRelease {
     }
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("freshjar " + String.join(" ", args) + " did not finish in 120 s");
+      throw new AssertionError(what + " did not finish in 120 s");
     }
     return new Result(process.exitValue(), out.join(), err.join());
   }
