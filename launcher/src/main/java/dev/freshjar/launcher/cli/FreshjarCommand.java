@@ -6,6 +6,7 @@ import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.config.ConfigException;
 import dev.freshjar.launcher.config.ConfigLocation;
+import dev.freshjar.launcher.loading.RuleNameIndex;
 import dev.freshjar.launcher.modules.ModuleSet;
 import dev.freshjar.launcher.modules.ModuleSources;
 import dev.freshjar.launcher.modules.ModuleStatus;
@@ -68,6 +69,8 @@ public final class FreshjarCommand {
   private final ProgressBars progress;
   // Whether openModules() warned that a module is not on its newest version.
   private boolean warned;
+  // Opened once per command: opening checks and creates the cache's directories.
+  private ModuleCache cache;
 
   FreshjarCommand(Streams streams, Map<String, String> env) {
     this.streams = streams;
@@ -120,7 +123,16 @@ public final class FreshjarCommand {
   }
 
   ModuleCache cache() {
-    return ModuleCache.open(CacheLocation.resolve(cacheDir, env, System.getProperty("user.home")));
+    if (cache == null) {
+      cache =
+          ModuleCache.open(CacheLocation.resolve(cacheDir, env, System.getProperty("user.home")));
+    }
+    return cache;
+  }
+
+  /** Which rules each module jar provided when last loaded: see {@link RuleNameIndex}. */
+  RuleNameIndex ruleNameIndex() {
+    return RuleNameIndex.in(cache().root());
   }
 
   /** The configuration file's modules and the {@code --module} flags', or the built-in module. */
@@ -163,6 +175,20 @@ public final class FreshjarCommand {
     Refresher.Mode mode = refreshMode();
     List<ModuleSource> sources = sources();
     ModuleSet modules = ModuleSet.load(sources, refresher().refreshAll(sources, mode));
+    warn(modules.statuses(), mode);
+    return modules;
+  }
+
+  /**
+   * Refreshes every configured module, as {@link #openModules()} does, and loads those that can
+   * provide {@code ruleName} ({@link ModuleSet#loadFor}).
+   */
+  ModuleSet openModulesFor(String ruleName) {
+    Refresher.Mode mode = refreshMode();
+    List<ModuleSource> sources = sources();
+    ModuleSet modules =
+        ModuleSet.loadFor(
+            ruleName, sources, refresher().refreshAll(sources, mode), ruleNameIndex());
     warn(modules.statuses(), mode);
     return modules;
   }

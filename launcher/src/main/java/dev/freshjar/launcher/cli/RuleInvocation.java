@@ -4,9 +4,11 @@ import dev.freshjar.api.Input;
 import dev.freshjar.api.Table;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
+import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.input.InputResolver;
 import dev.freshjar.launcher.input.OneShotInputs;
+import dev.freshjar.launcher.loading.RuleNameIndex;
 import dev.freshjar.launcher.modules.ModuleRule;
 import dev.freshjar.launcher.modules.ModuleSet;
 import dev.freshjar.launcher.modules.Refresher;
@@ -29,6 +31,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link OneShotInputs}), so a pipe, standard input or a download gives the rerun every byte. The
  * user sees exactly what a run after the checks would show; the checks' time is hidden behind the
  * rule's.
+ *
+ * <p>Only the modules that can provide the named rule are loaded ({@link ModuleSet#loadFor}); when
+ * the rule is not found among them, every module is loaded and the name resolved again, so that
+ * what an unknown or ambiguous name gets is what it got when every module was loaded.
  */
 final class RuleInvocation {
   private final FreshjarCommand command;
@@ -56,7 +62,7 @@ final class RuleInvocation {
             OneShotInputs.defaultTempDir(command.env()))) {
       if (mode != Refresher.Mode.CHECK) {
         inputs.lastReader();
-        try (ModuleSet modules = command.openModules()) {
+        try (ModuleSet modules = command.openModulesFor(words.get(0))) {
           return command.finish(runOn(modules, words, inputs));
         }
       }
@@ -71,9 +77,11 @@ final class RuleInvocation {
     // A URL as the last word is, by the rule-line grammar, the input: start its download now, so
     // that it overlaps the modules' loading as well as the checks.
     inputs.openAhead(words.get(words.size() - 1));
+    RuleNameIndex index = command.ruleNameIndex();
     List<Refresh> refreshes;
     try (ModuleSet cached =
-        ModuleSet.load(sources, refresher.refreshAll(sources, Refresher.Mode.OFFLINE))) {
+        ModuleSet.loadFor(
+            words.get(0), sources, refresher.refreshAll(sources, Refresher.Mode.OFFLINE), index)) {
       AtomicBoolean superseded = new AtomicBoolean();
       checks.whenComplete(
           (outcome, error) -> {
@@ -102,14 +110,30 @@ final class RuleInvocation {
       }
     }
     inputs.lastReader();
-    try (ModuleSet modules = ModuleSet.load(sources, refreshes)) {
+    try (ModuleSet modules = ModuleSet.loadFor(words.get(0), sources, refreshes, index)) {
       command.warn(modules.statuses(), mode);
       return command.finish(runOn(modules, words, inputs));
     }
   }
 
   private int runOn(ModuleSet modules, List<String> words, OneShotInputs inputs) {
-    ModuleRule rule = modules.rules().resolve(words.get(0));
+    ModuleRule rule;
+    try {
+      rule = modules.rules().resolve(words.get(0));
+    } catch (CommandFailure notAmongThese) {
+      if (!modules.deferredAny()) {
+        throw notAmongThese;
+      }
+      // The error path: resolved over every module, as when all were loaded. A rule the index did
+      // not lead to (it cannot, unless its file was tampered with) is found here too.
+      try (ModuleSet every = modules.everyModule()) {
+        return runRule(every.rules().resolve(words.get(0)), words, inputs);
+      }
+    }
+    return runRule(rule, words, inputs);
+  }
+
+  private int runRule(ModuleRule rule, List<String> words, OneShotInputs inputs) {
     RuleLine line =
         RuleLine.parse(rule, words.subList(1, words.size()), RuleLine.Syntax.OPTIONS, Map.of());
     if (line.helpRequested()) {

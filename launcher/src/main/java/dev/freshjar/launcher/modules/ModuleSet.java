@@ -6,9 +6,11 @@ import dev.freshjar.cache.Refresh;
 import dev.freshjar.launcher.loading.LoadedModule;
 import dev.freshjar.launcher.loading.ModuleLoadException;
 import dev.freshjar.launcher.loading.ModuleLoader;
+import dev.freshjar.launcher.loading.RuleNameIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,15 @@ import java.util.concurrent.CompletionException;
 public final class ModuleSet implements AutoCloseable {
   private final List<ModuleStatus> statuses;
   private final RuleBook rules;
+  private final RuleNameIndex index;
 
   ModuleSet(List<ModuleStatus> statuses) {
+    this(statuses, RuleNameIndex.NONE);
+  }
+
+  private ModuleSet(List<ModuleStatus> statuses, RuleNameIndex index) {
     this.statuses = List.copyOf(statuses);
+    this.index = index;
     List<LoadedModule> loaded = new ArrayList<>();
     Map<String, String> unavailable = new LinkedHashMap<>();
     for (ModuleStatus status : statuses) {
@@ -40,22 +48,90 @@ public final class ModuleSet implements AutoCloseable {
    * cannot load is recorded as unavailable with the reason.
    */
   public static ModuleSet load(List<ModuleSource> sources, List<Refresh> refreshes) {
+    boolean[] every = new boolean[sources.size()];
+    Arrays.fill(every, true);
+    return new ModuleSet(loadSome(sources, refreshes, every), RuleNameIndex.NONE);
+  }
+
+  /**
+   * Loads the jars that can provide {@code ruleName} (a bare rule, or {@code MODULE:RULE}), as
+   * {@link NeededModules} decides from the index, and defers the others: their statuses say what
+   * their refresh said, and they count as available. Remembers the loaded jars' rule names in the
+   * index. {@link #everyModule()} loads the rest when the rule is not found among these (the error
+   * path: an unknown name's suggestions and a clash are computed over every module, as before).
+   */
+  public static ModuleSet loadFor(
+      String ruleName, List<ModuleSource> sources, List<Refresh> refreshes, RuleNameIndex index) {
+    boolean[] needed = NeededModules.of(ruleName, sources, refreshes, index);
+    ModuleSet set = new ModuleSet(loadSome(sources, refreshes, needed), index);
+    index.remember(set.loadedModules());
+    return set;
+  }
+
+  /** Whether a module was left unloaded because the command did not need it. */
+  public boolean deferredAny() {
+    for (ModuleStatus status : statuses) {
+      if (status.deferred()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * This set with its deferred modules loaded too. Shares this set's loaders: closing either closes
+   * them (closing a loader twice does nothing more).
+   */
+  public ModuleSet everyModule() {
+    if (!deferredAny()) {
+      return this;
+    }
+    List<ModuleSource> sources = statuses.stream().map(ModuleStatus::source).toList();
+    List<Refresh> refreshes = statuses.stream().map(ModuleStatus::refresh).toList();
+    boolean[] deferred = new boolean[statuses.size()];
+    for (int i = 0; i < deferred.length; i++) {
+      deferred[i] = statuses.get(i).deferred();
+    }
+    List<ModuleStatus> loaded = loadSome(sources, refreshes, deferred);
+    List<ModuleStatus> all = new ArrayList<>();
+    for (int i = 0; i < deferred.length; i++) {
+      all.add(deferred[i] ? loaded.get(i) : statuses.get(i));
+    }
+    ModuleSet set = new ModuleSet(all, index);
+    index.remember(set.loadedModules());
+    return set;
+  }
+
+  /** Loads the modules marked {@code load}; the others' statuses are deferred. */
+  private static List<ModuleStatus> loadSome(
+      List<ModuleSource> sources, List<Refresh> refreshes, boolean[] load) {
     // Defining and verifying a module's classes is most of what each module costs a run, and the
     // cores are otherwise idle while the update checks wait for their servers: the modules are
     // shared out among as many threads as there are processors, the caller's one of them.
-    int count = sources.size();
+    List<Integer> chosen = new ArrayList<>();
+    ModuleStatus[] statuses = new ModuleStatus[sources.size()];
+    for (int i = 0; i < load.length; i++) {
+      if (load[i]) {
+        chosen.add(i);
+      } else {
+        statuses[i] =
+            new ModuleStatus(
+                sources.get(i), refreshes.get(i), Optional.empty(), Optional.empty(), true);
+      }
+    }
+    int count = chosen.size();
     int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
-    ModuleStatus[] statuses = new ModuleStatus[count];
     List<CompletableFuture<Void>> helpers = new ArrayList<>();
     for (int t = 1; t < threads; t++) {
       int first = t;
       helpers.add(
           CompletableFuture.runAsync(
-              () -> loadEvery(first, threads, sources, refreshes, statuses), DaemonThreads.POOL));
+              () -> loadEvery(first, threads, chosen, sources, refreshes, statuses),
+              DaemonThreads.POOL));
     }
     Throwable failure = null;
     try {
-      loadEvery(0, threads, sources, refreshes, statuses);
+      loadEvery(0, threads, chosen, sources, refreshes, statuses);
     } catch (RuntimeException | Error e) {
       failure = e;
     }
@@ -83,17 +159,19 @@ public final class ModuleSet implements AutoCloseable {
       }
       throw new IllegalStateException(failure);
     }
-    return new ModuleSet(loaded);
+    return loaded;
   }
 
-  /** Loads modules {@code first}, {@code first + step}, ... into {@code statuses}. */
+  /** Loads the {@code chosen} modules {@code first}, {@code first + step}, ... into statuses. */
   private static void loadEvery(
       int first,
       int step,
+      List<Integer> chosen,
       List<ModuleSource> sources,
       List<Refresh> refreshes,
       ModuleStatus[] statuses) {
-    for (int i = first; i < sources.size(); i += step) {
+    for (int c = first; c < chosen.size(); c += step) {
+      int i = chosen.get(c);
       statuses[i] = loadOne(sources.get(i), refreshes.get(i));
     }
   }
@@ -125,9 +203,11 @@ public final class ModuleSet implements AutoCloseable {
       if (!sha256(status.jar()).equals(sha256(refresh.jar()))) {
         return Optional.empty();
       }
-      after.add(new ModuleStatus(status.source(), refresh, status.loaded(), status.loadError()));
+      after.add(
+          new ModuleStatus(
+              status.source(), refresh, status.loaded(), status.loadError(), status.deferred()));
     }
-    return Optional.of(new ModuleSet(after));
+    return Optional.of(new ModuleSet(after, index));
   }
 
   private static Optional<String> sha256(Optional<CachedJar> jar) {
@@ -144,7 +224,11 @@ public final class ModuleSet implements AutoCloseable {
 
   /** The modules that loaded, in order. */
   List<LoadedModule> loadedModules() {
-    return statuses.stream().flatMap(s -> s.loaded().stream()).toList();
+    List<LoadedModule> loaded = new ArrayList<>();
+    for (ModuleStatus status : statuses) {
+      status.loaded().ifPresent(loaded::add);
+    }
+    return loaded;
   }
 
   @Override

@@ -14,12 +14,24 @@ import java.util.Optional;
  * @param refresh the outcome of bringing its cache entry up to date
  * @param loaded the loaded module, when it loaded
  * @param loadError why it did not load, when it had a jar that failed to load
+ * @param deferred its jar was not loaded because the command does not need it: this launcher loaded
+ *     the same jar before (see {@link ModuleSet#loadFor}), so it counts as available
  */
 public record ModuleStatus(
     ModuleSource source,
     Refresh refresh,
     Optional<LoadedModule> loaded,
-    Optional<String> loadError) {
+    Optional<String> loadError,
+    boolean deferred) {
+
+  /** A module that was loaded, or failed to, or has no jar. */
+  public ModuleStatus(
+      ModuleSource source,
+      Refresh refresh,
+      Optional<LoadedModule> loaded,
+      Optional<String> loadError) {
+    this(source, refresh, loaded, loadError, false);
+  }
 
   public String name() {
     return source.name();
@@ -30,7 +42,7 @@ public record ModuleStatus(
   }
 
   public boolean available() {
-    return loaded.isPresent();
+    return loaded.isPresent() || deferred;
   }
 
   /** Why the module cannot be used, when it cannot. */
