@@ -1,6 +1,7 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
@@ -25,6 +27,7 @@ final class ObjectIntegrity {
   private record Seen(long size, long modified, Object inode, String sha256, String identity) {}
 
   private static final Map<Path, Seen> SEEN = new ConcurrentHashMap<>();
+  private static final AtomicInteger HASHES = new AtomicInteger();
 
   private ObjectIntegrity() {}
 
@@ -97,18 +100,35 @@ final class ObjectIntegrity {
 
   private static Seen seen(Path jar) throws IOException {
     BasicFileAttributes now = Files.readAttributes(jar, BasicFileAttributes.class);
-    Seen before = SEEN.get(jar);
     long modified = now.lastModifiedTime().toMillis();
-    if (before != null
-        && before.size() == now.size()
-        && before.modified() == modified
-        && Objects.equals(before.inode(), now.fileKey())) {
-      return before;
+    // Hashed inside compute: a thread that asks while another hashes the same jar waits for that
+    // hash (a one-shot run checks its jar on two threads at once) instead of hashing it again.
+    try {
+      return SEEN.compute(
+          jar,
+          (path, before) -> {
+            if (before != null
+                && before.size() == now.size()
+                && before.modified() == modified
+                && Objects.equals(before.inode(), now.fileKey())) {
+              return before;
+            }
+            HASHES.incrementAndGet();
+            try {
+              String sha = HashingCopy.sha256Of(path);
+              return new Seen(now.size(), modified, now.fileKey(), sha, manifestIdentity(path));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    String sha = HashingCopy.sha256Of(jar);
-    Seen seen = new Seen(now.size(), modified, now.fileKey(), sha, manifestIdentity(jar));
-    SEEN.put(jar, seen);
-    return seen;
+  }
+
+  /** How many times a jar was hashed in this process: for tests. */
+  static int hashesMade() {
+    return HASHES.get();
   }
 
   private static String manifestIdentity(Path jar) {

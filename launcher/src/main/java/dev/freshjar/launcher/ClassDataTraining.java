@@ -30,6 +30,7 @@ final class ClassDataTraining {
   private ClassDataTraining() {}
 
   static void run(Path moduleJar) throws IOException {
+    ExitGuard.loadClasses();
     byte[] jar = Files.readAllBytes(moduleJar);
     Path work = Files.createTempDirectory("freshjar-training");
     HttpServer server =

@@ -42,6 +42,15 @@ public final class ExitGuard {
     }
   }
 
+  /**
+   * Loads the guard's classes without installing it: the class-data training (which installs no
+   * guard) calls this so that they are archived, and a run does not open the launcher's jar for
+   * them.
+   */
+  static void loadClasses() {
+    Hook.class.getName();
+  }
+
   /** Ends the process with {@code status}, as freshjar's own decision. */
   public static void exit(int status) {
     exiting = true;
