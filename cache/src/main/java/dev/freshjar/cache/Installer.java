@@ -158,7 +158,7 @@ final class Installer {
       throw e.orKind(Cause.REJECTED);
     }
     RejectedJars.check(
-        download.sha256(), download.file().path(), check, download.from().toString());
+        module, download.sha256(), download.file().path(), check, download.from().toString());
     ModuleRecord.Version version =
         new ModuleRecord.Version(
             download.sha256(),
