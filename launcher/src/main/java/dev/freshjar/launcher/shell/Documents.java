@@ -36,7 +36,8 @@ final class Documents implements AutoCloseable {
   /** A document downloaded in this session. */
   record Document(String url, Path file, long bytes, Instant fetchedAt) {
     Input input() {
-      return Input.of(url, () -> Files.newInputStream(file), StandardCharsets.UTF_8, bytes);
+      // A copy on disk: seekable, so a rule may count a large one on every core.
+      return Input.ofSeekable(url, Input.RangeOpener.of(file), StandardCharsets.UTF_8, bytes);
     }
   }
 

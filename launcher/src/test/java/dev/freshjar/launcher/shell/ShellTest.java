@@ -60,6 +60,21 @@ class ShellTest {
                   }
                 }
                 """)
+            .rule(
+                "boom.Seekable",
+                """
+                package boom;
+                import dev.freshjar.api.*;
+                public class Seekable implements Rule {
+                  public String name() { return "seekable"; }
+                  public String summary() { return "whether the input may be read at any offset"; }
+                  public Table apply(Input input, Arguments arguments) {
+                    return Table.builder(Column.text("seekable"))
+                        .row(String.valueOf(input.isSeekable()))
+                        .build();
+                  }
+                }
+                """)
             .bytes();
   }
 
@@ -227,6 +242,13 @@ class ShellTest {
               "word\tcount\nq\t2\nr\t1\nlines\twords\tchars\tbytes\n1\t3\t6\t6\n"
                   + "word\tcount\nq\t2\nr\t1\n");
       server.verify(1, getRequestedFor(urlEqualTo("/doc.txt")));
+    }
+
+    @Test
+    void aFetchedCopyIsSeekableSoThatALargeOneIsCountedOnEveryCore() throws IOException {
+      Session session = run("set format tsv\nseekable " + docUrl() + "\nseekable " + docUrl());
+
+      assertThat(session.out()).isEqualTo("seekable\ntrue\nseekable\ntrue\n");
     }
 
     @Test
