@@ -168,10 +168,11 @@ public final class LiveModules implements AutoCloseable {
       String reason = sourceFailure.orElse("no jar");
       if (running.isPresent()) {
         statuses.add(keeping(source, running.get(), reason, causeOf(refresh)));
-        outcomes.add(new ModuleReload.Failed(name, reason, running.get().versionLabel()));
+        outcomes.add(
+            new ModuleReload.Failed(name, reason, causeOf(refresh), running.get().versionLabel()));
       } else {
         statuses.add(new ModuleStatus(source, refresh, Optional.empty(), Optional.empty()));
-        outcomes.add(new ModuleReload.Unavailable(name, reason));
+        outcomes.add(new ModuleReload.Unavailable(name, reason, causeOf(refresh)));
       }
       return;
     }
@@ -180,7 +181,8 @@ public final class LiveModules implements AutoCloseable {
       String label = running.get().versionLabel();
       outcomes.add(
           sourceFailure
-              .<ModuleReload>map(reason -> new ModuleReload.Failed(name, reason, label))
+              .<ModuleReload>map(
+                  reason -> new ModuleReload.Failed(name, reason, causeOf(refresh), label))
               .orElse(new ModuleReload.Unchanged(name, label)));
       return;
     }
@@ -194,10 +196,11 @@ public final class LiveModules implements AutoCloseable {
       String reason = "cannot load " + ModuleReload.label(offered.get()) + ": " + why;
       if (running.isPresent()) {
         statuses.add(keeping(source, running.get(), reason, Cause.REJECTED));
-        outcomes.add(new ModuleReload.Failed(name, reason, running.get().versionLabel()));
+        outcomes.add(
+            new ModuleReload.Failed(name, reason, Cause.REJECTED, running.get().versionLabel()));
       } else {
         statuses.add(new ModuleStatus(source, refresh, Optional.empty(), Optional.of(why)));
-        outcomes.add(new ModuleReload.Unavailable(name, reason));
+        outcomes.add(new ModuleReload.Unavailable(name, reason, Cause.REJECTED));
       }
       return;
     }

@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.modules;
 
 import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.Cause;
 import java.util.Optional;
 
 /** What one reload did to one module, as the shell's {@code update} reports it. */
@@ -33,6 +34,30 @@ public sealed interface ModuleReload {
   default boolean changed() {
     return false;
   }
+
+  /**
+   * What a failure is, for telling whether it was already announced: its state, typed cause and the
+   * version left running, not its words, which carry what a server said and may vary from one check
+   * to the next. Empty for an outcome that is no failure.
+   */
+  default Optional<Failure> failure() {
+    if (this instanceof Failed f) {
+      return Optional.of(new Failure(State.FAILED, f.cause(), f.stillRunning()));
+    }
+    if (this instanceof Unavailable u) {
+      return Optional.of(new Failure(State.UNAVAILABLE, u.cause(), ""));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The identity of a failure: see {@link #failure()}.
+   *
+   * @param state failed or unavailable
+   * @param cause why the module's source or jar was not used
+   * @param stillRunning the version that runs meanwhile, or empty
+   */
+  record Failure(State state, Cause cause, String stillRunning) {}
 
   /** The module keeps running the version it ran, which is still the newest. */
   record Unchanged(String module, String running) implements ModuleReload {
@@ -72,7 +97,8 @@ public sealed interface ModuleReload {
   }
 
   /** The newest version could not be had or could not be loaded; the old one keeps serving. */
-  record Failed(String module, String reason, String stillRunning) implements ModuleReload {
+  record Failed(String module, String reason, Cause cause, String stillRunning)
+      implements ModuleReload {
     @Override
     public String describe() {
       return OutcomeText.ofReload(this);
@@ -85,7 +111,7 @@ public sealed interface ModuleReload {
   }
 
   /** There is no version of the module to run. */
-  record Unavailable(String module, String reason) implements ModuleReload {
+  record Unavailable(String module, String reason, Cause cause) implements ModuleReload {
     @Override
     public String describe() {
       return OutcomeText.ofReload(this);

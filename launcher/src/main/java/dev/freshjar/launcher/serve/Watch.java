@@ -26,7 +26,7 @@ final class Watch implements AutoCloseable {
   private final ServedModules modules;
   private final PrintStream err;
   // Module name to the failure last told, so that a lasting failure is told once.
-  private final Map<String, ModuleReload> told = new HashMap<>();
+  private final Map<String, ModuleReload.Failure> told = new HashMap<>();
 
   private Watch(ServedModules modules, PrintStream err) {
     this.modules = modules;
@@ -61,8 +61,8 @@ final class Watch implements AutoCloseable {
       err.println("freshjar: watch: " + OutcomeText.ofReload(outcome));
     } else if (outcome.state() == ModuleReload.State.UNCHANGED) {
       told.remove(module);
-    } else if (!outcome.equals(told.get(module))) {
-      told.put(module, outcome);
+    } else if (outcome.failure().isPresent() && !outcome.failure().get().equals(told.get(module))) {
+      told.put(module, outcome.failure().get());
       err.println("freshjar: watch: " + OutcomeText.ofReload(outcome));
     }
   }

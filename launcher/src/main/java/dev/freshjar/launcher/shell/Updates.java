@@ -127,8 +127,11 @@ final class Updates {
       reportedFailures.put(name, key);
       messages.add(
           running
-              .map(m -> new ModuleReload.Failed(name, reason, m.versionLabel()).describe())
-              .orElse(new ModuleReload.Unavailable(name, reason).describe()));
+              .map(
+                  m ->
+                      new ModuleReload.Failed(name, reason, key.cause(), m.versionLabel())
+                          .describe())
+              .orElse(new ModuleReload.Unavailable(name, reason, key.cause()).describe()));
     }
   }
 

@@ -2,11 +2,14 @@ package dev.freshjar.launcher.serve;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static dev.freshjar.launcher.serve.ServeChecks.awaitTrue;
 import static dev.freshjar.launcher.serve.ServeChecks.freshjar;
 import static dev.freshjar.launcher.serve.ServeChecks.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ServeProcess;
 import java.io.IOException;
@@ -67,6 +70,32 @@ class ServeReloadIT {
                 aResponse()
                     .withHeader("ETag", "\"v" + version + "\"")
                     .withBody(jars.get(version - 1))));
+  }
+
+  @Test
+  void aLastingFailureIsToldOnceByWatchEvenWhenTheServersWordsChange() throws Exception {
+    publish(1);
+    try (ServeProcess serve =
+        ServeProcess.start(
+            freshjar(cache).option("--module", server.module("count")), "--watch", "200ms")) {
+      // From now on the server fails every check, in other words each time.
+      String state = Scenario.STARTED;
+      for (int i = 1; i <= 8; i++) {
+        String next = i == 8 ? state : "check " + i;
+        server.stubFor(
+            get("/count.jar")
+                .inScenario("busy")
+                .whenScenarioStateIs(state)
+                .willSetStateTo(next)
+                .willReturn(aResponse().withStatus(503).withStatusMessage("busy, try " + i)));
+        state = next;
+      }
+      awaitTrue(() -> server.findAll(getRequestedFor(urlEqualTo("/count.jar"))).size() >= 9);
+
+      assertThat(Pattern.compile("watch: count: failed").matcher(serve.stderr()).results().count())
+          .as(serve.stderr())
+          .isEqualTo(1);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.freshjar.cache.Cause;
 import dev.freshjar.launcher.modules.ModuleReload;
 import dev.freshjar.launcher.modules.OutcomeText;
 import java.io.IOException;
@@ -27,8 +28,8 @@ class UpdateOutcomesTest {
             new ModuleReload.Unchanged("text", "0.1.0/aaaaaaaaaaaa"),
             new ModuleReload.Updated(
                 "greet", Optional.of("1.0/bbbbbbbbbbbb"), "2.0/cccccccccccc", Optional.empty()),
-            new ModuleReload.Failed("acme", "HTTP 500", "3.1/dddddddddddd"),
-            new ModuleReload.Unavailable("gone", "connection refused"));
+            new ModuleReload.Failed("acme", "HTTP 500", Cause.HTTP_STATUS, "3.1/dddddddddddd"),
+            new ModuleReload.Unavailable("gone", "connection refused", Cause.UNREACHABLE));
 
     assertThat(answer)
         .isEqualTo(
@@ -47,7 +48,8 @@ class UpdateOutcomesTest {
 
   @Test
   void hostileStringsFromAServerAreEscapedByTheJsonLibrary() {
-    String answer = json(new ModuleReload.Unavailable("evil", "\"}]}\u001b[2J\n<script>"));
+    String answer =
+        json(new ModuleReload.Unavailable("evil", "\"}]}\u001b[2J\n<script>", Cause.OTHER));
 
     assertThat(answer)
         .contains("\"reason\":\"\\\"}]}\\u001B[2J\\n<script>\"")
@@ -70,8 +72,8 @@ class UpdateOutcomesTest {
         new ModuleReload.Unchanged("text", "0.1.0/aaaaaaaaaaaa"),
         new ModuleReload.Updated(
             "greet", Optional.empty(), "2.0/cccccccccccc", Optional.of("HTTP 503 from x")),
-        new ModuleReload.Failed("acme", "HTTP 500\u001b[2J", "3.1/dddddddddddd"),
-        new ModuleReload.Unavailable("gone", "connection refused"));
+        new ModuleReload.Failed("acme", "HTTP 500\u001b[2J", Cause.HTTP_STATUS, "3.1/dddddddddddd"),
+        new ModuleReload.Unavailable("gone", "connection refused", Cause.UNREACHABLE));
   }
 
   /** The string fields of an answer that holds one module. */
