@@ -11,12 +11,7 @@ final class Printing {
   static void print(FreshjarCommand command, Table table) {
     command.progress().closeAll();
     try {
-      command
-          .format()
-          .write(
-              table,
-              command.streams().out(),
-              command.terminal().tableWidth().orElse(Integer.MAX_VALUE));
+      command.format().write(table, command.streams().out(), command.terminal().destination());
       command.streams().out().flush();
     } catch (IOException e) {
       throw new UncheckedIOException("could not write to standard output", e);

@@ -1,5 +1,7 @@
 package dev.freshjar.launcher.output;
 
+import java.util.function.IntPredicate;
+
 /**
  * A table's cell or column name as a terminal may show it: control characters (an escape sequence,
  * a line break) and the bidirectional controls that reorder what follows them (U+202A..U+202E,
@@ -10,14 +12,27 @@ final class Cells {
   private Cells() {}
 
   static String visible(String text) {
-    if (text.codePoints().noneMatch(Cells::escaped)) {
+    return escape(text, false);
+  }
+
+  /** As {@link #visible}, but tab, newline and carriage return stay (TSV writes them its way). */
+  static String visibleExceptLineBreaks(String text) {
+    return escape(text, true);
+  }
+
+  private static String escape(String text, boolean keepLineBreaks) {
+    IntPredicate escaped =
+        keepLineBreaks
+            ? cp -> cp != '\t' && cp != '\n' && cp != '\r' && escaped(cp)
+            : Cells::escaped;
+    if (text.codePoints().noneMatch(escaped)) {
       return text;
     }
     StringBuilder out = new StringBuilder(text.length() + 16);
     text.codePoints()
         .forEach(
             cp -> {
-              if (escaped(cp)) {
+              if (escaped.test(cp)) {
                 out.append(String.format("\\u%04x", cp));
               } else {
                 out.appendCodePoint(cp);

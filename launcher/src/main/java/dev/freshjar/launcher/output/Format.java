@@ -16,17 +16,18 @@ public enum Format {
 
   /** Writes {@code table} to {@code out} in this format; does not close {@code out}. */
   public void write(Table table, Writer out) throws IOException {
-    write(table, out, Integer.MAX_VALUE);
+    write(table, out, Destination.DATA);
   }
 
   /**
-   * As {@link #write(Table, Writer)}; a text table's rows fit {@code maxWidth} columns (a
-   * terminal's), their text cells wrapped. TSV and JSON are for programs and never wrap.
+   * As {@link #write(Table, Writer)}, for {@code destination}: on a terminal a text table's rows
+   * fit its width, their text cells wrapped, and TSV cells show control characters escaped. TSV and
+   * JSON never wrap.
    */
-  public void write(Table table, Writer out, int maxWidth) throws IOException {
+  public void write(Table table, Writer out, Destination destination) throws IOException {
     switch (this) {
-      case TEXT -> TextTableWriter.write(table, out, maxWidth);
-      case TSV -> TsvWriter.write(table, out);
+      case TEXT -> TextTableWriter.write(table, out, destination.width());
+      case TSV -> TsvWriter.write(table, out, destination.terminal());
       case JSON -> JsonWriter.write(table, out);
     }
   }

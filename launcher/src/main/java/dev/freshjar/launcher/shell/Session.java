@@ -5,6 +5,7 @@ import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.input.InputResolver;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.Refresher;
+import dev.freshjar.launcher.output.Destination;
 import dev.freshjar.launcher.output.Format;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -90,7 +92,13 @@ final class Session {
   /** Prints a result in the session's format. */
   void print(Table table) {
     try {
-      settings.format().write(table, out);
+      // On a terminal, a TSV cell's control characters are shown escaped, as in a one-shot.
+      settings
+          .format()
+          .write(
+              table,
+              out,
+              interactive() ? Destination.terminal(OptionalInt.empty()) : Destination.DATA);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write to standard output", e);
     }

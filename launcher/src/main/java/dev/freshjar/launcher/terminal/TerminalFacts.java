@@ -1,5 +1,6 @@
 package dev.freshjar.launcher.terminal;
 
+import dev.freshjar.launcher.output.Destination;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -36,9 +37,9 @@ public record TerminalFacts(
         noColor != null && !noColor.isEmpty());
   }
 
-  /** The width to fit tables in, when results go to a terminal of known width. */
-  public OptionalInt tableWidth() {
-    return stdoutIsTerminal ? columns : OptionalInt.empty();
+  /** Where results go: a terminal (of its width, when known), or a pipe or file. */
+  public Destination destination() {
+    return stdoutIsTerminal ? Destination.terminal(columns) : Destination.DATA;
   }
 
   /** Whether results and help may be coloured: on a terminal, unless {@code NO_COLOR} is set. */

@@ -155,7 +155,7 @@ class StreamedOutputTest {
 
   private static String print(Format format, Table table, int width) throws IOException {
     StringWriter out = new StringWriter();
-    format.write(table, out, width);
+    format.write(table, out, new Destination(false, width));
     return out.toString();
   }
 
