@@ -2,8 +2,8 @@
 """Serves one jar on COUNT loopback ports, one per pretend author, for bench/startup-modules.sh.
 
 Each port serves other bytes (the jar with a zip comment naming its port's number), as ten
-authors' jars would differ: ten copies of one jar would share one cached file and one hash, and
-the cache refuses to check the same bytes twice at once.
+authors' jars would differ: ten copies of one jar would share one cached file, one hash and one
+check, which is not what ten authors cost.
 
 Each server answers GET /module.jar with the jar, an ETag and a Last-Modified, and a conditional
 GET that matches either with 304 Not Modified, as any static web server does. Writes the ports,
