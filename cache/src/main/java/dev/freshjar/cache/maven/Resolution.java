@@ -41,6 +41,7 @@ public final class Resolution {
     }
     Optional<String> best = artifact.policy().choose(parsed.versions());
     if (best.isEmpty()) {
+      long unusable = parsed.versions().stream().filter(v -> !Versions.isSafe(v)).count();
       throw new MavenException(
           "none of the "
               + parsed.versions().size()
@@ -48,7 +49,13 @@ public final class Resolution {
               + from
               + " is acceptable: the module takes "
               + artifact.policy().describe()
-              + ", never a SNAPSHOT");
+              + ", never a SNAPSHOT"
+              + (unusable == 0
+                  ? ""
+                  : "; "
+                      + unusable
+                      + " of them cannot be a version at all (a version names a directory of"
+                      + " the repository: letters, digits, '.', '-', '_' and '+', never '..')"));
     }
     Optional<MavenRelease> same = current.filter(r -> r.isVersionOf(artifact));
     if (same.isPresent()) {
