@@ -44,7 +44,13 @@ final class FileFetch {
     try {
       BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
       if (!attributes.isRegularFile()) {
-        throw new NoSuchFileException(file.toString());
+        throw new RefreshFailure(
+            "not a regular file: "
+                + url
+                + " is "
+                + (attributes.isDirectory() ? "a directory" : "a device, pipe or socket")
+                + "; give the path of the module's jar",
+            Cause.UNREACHABLE);
       }
       if (attributes.size() > tmp.limit()) {
         throw tmp.tooLarge(url);
@@ -55,8 +61,7 @@ final class FileFetch {
         return new FetchOutcome.Unchanged(stat);
       }
     } catch (NoSuchFileException e) {
-      throw new RefreshFailure(
-          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
+      throw noSuchFile(url);
     } catch (IOException e) {
       throw unreadable(url, e);
     }
@@ -86,8 +91,7 @@ final class FileFetch {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.limit() + 1));
     } catch (NoSuchFileException e) {
-      throw new RefreshFailure(
-          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
+      throw noSuchFile(url);
     } catch (IOException e) {
       throw unreadable(url, e);
     }
@@ -112,8 +116,7 @@ final class FileFetch {
         return Optional.empty();
       }
     } catch (NoSuchFileException e) {
-      throw new RefreshFailure(
-          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
+      throw noSuchFile(url);
     } catch (IOException e) {
       throw unreadable(url, e);
     }
@@ -125,11 +128,15 @@ final class FileFetch {
     try {
       return validators(Files.readAttributes(path(url), BasicFileAttributes.class));
     } catch (NoSuchFileException e) {
-      throw new RefreshFailure(
-          "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
+      throw noSuchFile(url);
     } catch (IOException e) {
       throw unreadable(url, e);
     }
+  }
+
+  private static RefreshFailure noSuchFile(URI url) {
+    return new RefreshFailure(
+        "no such file: " + url, Cause.UNREACHABLE, RefreshFailure.NO_SUCH_FILE);
   }
 
   private static Validators validators(BasicFileAttributes attributes) {
