@@ -4,6 +4,7 @@ import dev.freshjar.cache.trust.AuthorKey;
 import dev.freshjar.cache.trust.SigningKey;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
+import dev.freshjar.launcher.IoProblems;
 import dev.freshjar.launcher.signing.SigningKeyLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -51,7 +52,7 @@ final class KeysGenerateCommand implements Callable<Integer> {
               + " move the old key away if you are sure nobody trusts it any more)");
     } catch (IOException | UnsupportedOperationException e) {
       throw new CommandFailure(
-          ExitStatus.RULE_FAILED, "cannot write the key to " + file + ": " + e.getMessage(), e);
+          ExitStatus.RULE_FAILED, "cannot write the key to " + file + ": " + why(e), e);
     }
     AuthorKey publicKey = key.publicKey();
     PrintWriter stdout = top.streams().out();
@@ -79,5 +80,10 @@ final class KeysGenerateCommand implements Callable<Integer> {
     createPrivateDirectory(dir.getParent());
     Files.createDirectory(
         dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+  }
+
+  /** Why a write failed, in words: what the file system said, not the path again. */
+  private static String why(Exception e) {
+    return e instanceof IOException io ? IoProblems.describe(io) : String.valueOf(e.getMessage());
   }
 }

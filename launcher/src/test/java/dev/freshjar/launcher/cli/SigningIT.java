@@ -72,6 +72,18 @@ class SigningIT {
     }
 
     @Test
+    void aKeyThatCannotBeWrittenSaysWhyInWords() {
+      // Nothing can be created in /proc, even by root; the reason must not be the path again.
+      Result run = freshjar.run("keys", "generate", "--out", "/proc/freshjar-author.key");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+      assertThat(run.stderr())
+          .startsWith("freshjar: cannot write the key to /proc/freshjar-author.key: ")
+          .doesNotContain("author.key: /proc/freshjar-author.key")
+          .doesNotContain("Exception");
+    }
+
+    @Test
     void neverOverwritesAnExistingFile() throws Exception {
       Path key = Files.writeString(dir.resolve("author.key"), "an older key");
 
