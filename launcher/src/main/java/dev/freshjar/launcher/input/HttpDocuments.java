@@ -2,6 +2,7 @@ package dev.freshjar.launcher.input;
 
 import dev.freshjar.api.Input;
 import dev.freshjar.cache.SharedHttpClient;
+import dev.freshjar.launcher.output.Untrusted;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -114,6 +115,15 @@ final class HttpDocuments {
   private static Response followSchemeChange(Response response) throws IOException {
     String location = response.header("Location");
     HttpUrl next = location == null ? null : response.request().url().resolve(location);
+    if (response.isRedirect() && location != null && next == null) {
+      // file:, ftp:, ...: never followed from a document a server named.
+      response.close();
+      throw new IOException(
+          response.request().url()
+              + " redirects to "
+              + Untrusted.text(location)
+              + ", which freshjar does not follow: it follows redirects only to http and https");
+    }
     if (!response.isRedirect() || next == null) {
       return response;
     }

@@ -106,6 +106,21 @@ class BrokenDownloadIT {
   }
 
   @Test
+  void aRedirectToALocalFileIsRefusedAndSaysWhereItPointed() {
+    answer =
+        ("HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\nContent-Length: 0\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+
+    Result run = wc();
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.stdout()).isEmpty();
+    assertThat(run.stderr())
+        .contains("redirects to file:///etc/passwd")
+        .contains("only to http and https");
+  }
+
+  @Test
   void aBodyCompressedInAnEncodingNobodyAskedForIsRefusedNotCounted() {
     byte[] text = "one two three\n".repeat(100).getBytes(StandardCharsets.US_ASCII);
     ByteArrayOutputStream deflated = new ByteArrayOutputStream();
