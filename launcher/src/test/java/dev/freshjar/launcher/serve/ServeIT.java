@@ -226,6 +226,16 @@ class ServeIT {
     }
 
     @Test
+    void aClientStillSendingAnOversizedBodyReadsThe413NotAReset() {
+      // The server answers on the declared length at once; a client still uploading must still
+      // get that answer (a server that closes on unread bytes makes the kernel send a reset).
+      byte[] big = new byte[8 * 1024 * 1024];
+      for (int i = 0; i < 10; i++) {
+        assertError(serve.post("/rules/wc", big), 413, "larger than --max-body");
+      }
+    }
+
+    @Test
     void anAcceptHeaderNamingNoFormatIs406() {
       assertError(serve.post("/rules/wc", "x".getBytes(), "Accept", "image/png"), 406, "Accept");
     }
