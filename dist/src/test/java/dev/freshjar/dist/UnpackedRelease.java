@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class UnpackedRelease {
   // What bin/freshjar's release mode may run besides Java; anything else fails as "not found".
-  private static final List<String> TOOLS = List.of("bash", "readlink", "mkdir", "mv", "rm");
+  private static final List<String> TOOLS =
+      List.of("bash", "readlink", "mkdir", "mv", "rm", "stat");
 
   private final Path root;
   private final Path path;
