@@ -19,12 +19,9 @@ work="$(mktemp -d)"
 . "$here/lib.sh"
 bench_remove+=("$work")
 
-"$repo/bin/freshjar" --version >/dev/null
 "$old/bin/freshjar" --version >/dev/null
-mkdir -p "$work/www"
+serve_text_utils "$work/www" "$work/server.log"
 jar=$(text_utils_jar)
-cp "$jar" "$work/www/text-utils.jar"
-serve_dir "$work/www" "$work/server.log"
 
 corpus="$repo/corpus/moby-dick.txt"
 module="text=http://127.0.0.1:$port/text-utils.jar"

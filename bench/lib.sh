@@ -92,3 +92,13 @@ bench_exit() {
   if ((${#bench_remove[@]} > 0)); then rm -rf "${bench_remove[@]}"; fi
 }
 trap bench_exit EXIT
+
+# Builds the launcher if needed, then serves the built text-utils jar as WWW/text-utils.jar (and
+# FILEs beside it) with serve_dir, which sets port and ports.
+serve_text_utils() { # www log [file...]
+  "$repo/bin/freshjar" --version >/dev/null
+  mkdir -p "$1"
+  cp "$(text_utils_jar)" "$1/text-utils.jar"
+  if (($# > 2)); then cp "${@:3}" "$1/"; fi
+  serve_dir "$1" "$2"
+}

@@ -20,11 +20,8 @@ work="$(mktemp -d)"
 . "$here/lib.sh"
 bench_remove+=("$work")
 
-"$repo/bin/freshjar" --version >/dev/null # builds the launcher if needed
-mkdir -p "$work/www"
-cp "$(text_utils_jar)" "$work/www/text-utils.jar"
-cp "$repo/reference/text_utils.py" "$repo/corpus/moby-dick.txt" "$work/www/"
-serve_dir "$work/www" "$work/server.log"
+serve_text_utils "$work/www" "$work/server.log" "$repo/reference/text_utils.py" \
+  "$repo/corpus/moby-dick.txt"
 
 base="http://127.0.0.1:$port"
 freshjar=("$repo/bin/freshjar" --cache-dir "$work/cache" --module "text=$base/text-utils.jar")

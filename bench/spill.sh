@@ -50,45 +50,36 @@ measure() { # command... -> "<wall s> <peak RSS KiB>"
 # SIGINT, and $! would be that subshell.)
 interruptible=(python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])')
 
+# Times freshjar RULE against the sort PIPELINE on the same file, RUNS times interleaved, checks
+# that both print the same words with the same counts, and prints a row for each.
+against_sort() { # rule runs label pipeline
+  local rule=$1 runs=$2 label=$3 pipeline=$4 fw="" sw="" frss=0 srss=0 same=yes wall kib
+  for ((i = 0; i < runs; i++)); do
+    read -r wall kib < <(measure "$freshjar" --format tsv "$rule" "$file")
+    fw+="$wall "; ((kib > frss)) && frss=$kib
+    tail -n +2 "$out/last.out" | awk -F'\t' '{ print $2, $1 }' >"$out/freshjar.$rule"
+    read -r wall kib < <(measure sh -c "$pipeline")
+    sw+="$wall "; ((kib > srss)) && srss=$kib
+    awk '{ print $1, $2 }' "$out/last.out" >"$out/sort.$rule"
+    cmp -s "$out/freshjar.$rule" "$out/sort.$rule" || { same=NO; cmp "$out/freshjar.$rule" "$out/sort.$rule" || true; }
+  done
+  rows=$(wc -l <"$out/sort.$rule")
+  rm -f "$out/last.out" "$out/freshjar.$rule" "$out/sort.$rule"
+  fm=$(tr ' ' '\n' <<<"$fw" | grep . | median)
+  sm=$(tr ' ' '\n' <<<"$sw" | grep . | median)
+  awk -v m="$fm" -v s="$sm" -v r="$frss" -v n="freshjar $rule" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", n, m, m / s, r / 1024 }'
+  awk -v m="$sm" -v r="$srss" -v n="$label" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", n, m, 1, r / 1024 }'
+  echo "same $rule, all $rows rows, every run: $same"
+}
+
 printf '%-34s %10s %12s %12s\n' command "median s" "vs sort" "peak RSS MB"
 if [[ " $rules " == *" top "* ]]; then
-  pipeline="LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10"
-  fw="" sw="" frss=0 srss=0
-  for ((i = 0; i < runs; i++)); do
-    read -r wall kib < <(measure "$freshjar" --format tsv top "$file")
-    fw+="$wall "; ((kib > frss)) && frss=$kib
-    tail -n +2 "$out/last.out" | awk -F'\t' '{ print $2, $1 }' >"$out/freshjar.top"
-    read -r wall kib < <(measure sh -c "$pipeline")
-    sw+="$wall "; ((kib > srss)) && srss=$kib
-    awk '{ print $1, $2 }' "$out/last.out" >"$out/sort.top"
-    cmp -s "$out/freshjar.top" "$out/sort.top" || { echo "DIFFERENT top ten:"; diff "$out/freshjar.top" "$out/sort.top" || true; }
-  done
-  fm=$(tr ' ' '\n' <<<"$fw" | grep . | median)
-  sm=$(tr ' ' '\n' <<<"$sw" | grep . | median)
-  awk -v m="$fm" -v s="$sm" -v r="$frss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "freshjar top", m, m / s, r / 1024 }'
-  awk -v m="$sm" -v r="$srss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "sort | uniq -c | sort -nr | head", m, 1, r / 1024 }'
-  echo "same top ten: $(cmp -s "$out/freshjar.top" "$out/sort.top" && echo yes || echo NO)"
+  against_sort top "$runs" "sort | uniq -c | sort -nr | head" \
+    "LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2 | head -n 10"
 fi
-
 if [[ " $rules " == *" histogram "* ]]; then
-  pipeline="LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2"
-  fw="" sw="" frss=0 srss=0 same=yes
-  for ((i = 0; i < histogram_runs; i++)); do
-    read -r wall kib < <(measure "$freshjar" --format tsv histogram "$file")
-    fw+="$wall "; ((kib > frss)) && frss=$kib
-    tail -n +2 "$out/last.out" | awk -F'\t' '{ print $2, $1 }' >"$out/freshjar.histogram"
-    read -r wall kib < <(measure sh -c "$pipeline")
-    sw+="$wall "; ((kib > srss)) && srss=$kib
-    awk '{ print $1, $2 }' "$out/last.out" >"$out/sort.histogram"
-    cmp -s "$out/freshjar.histogram" "$out/sort.histogram" || { same=NO; cmp "$out/freshjar.histogram" "$out/sort.histogram" || true; }
-  done
-  rows=$(wc -l <"$out/sort.histogram")
-  rm -f "$out/last.out" "$out/freshjar.histogram" "$out/sort.histogram"
-  fm=$(tr ' ' '\n' <<<"$fw" | grep . | median)
-  sm=$(tr ' ' '\n' <<<"$sw" | grep . | median)
-  awk -v m="$fm" -v s="$sm" -v r="$frss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "freshjar histogram", m, m / s, r / 1024 }'
-  awk -v m="$sm" -v r="$srss" 'BEGIN { printf "%-34s %10.2f %12.2f %12.0f\n", "sort | uniq -c | sort -nr", m, 1, r / 1024 }'
-  echo "same histogram, all $rows rows, every run: $same"
+  against_sort histogram "$histogram_runs" "sort | uniq -c | sort -nr" \
+    "LC_ALL=C sort '$file' | uniq -c | LC_ALL=C sort -k1,1nr -k2,2"
 fi
 
 # Ctrl-C while word lists are on disk.

@@ -22,10 +22,7 @@ work="$(mktemp -d)"
 . "$here/lib.sh"
 bench_remove+=("$work")
 
-"$repo/bin/freshjar" --version >/dev/null # builds the launcher if needed
-mkdir -p "$work/www"
-cp "$(text_utils_jar)" "$work/www/text-utils.jar"
-serve_dir "$work/www" "$work/server.log"
+serve_text_utils "$work/www" "$work/server.log"
 
 corpus="$repo/corpus/moby-dick.txt"
 freshjar=("$repo/bin/freshjar" --cache-dir "$work/cache" --module "text=http://127.0.0.1:$port/text-utils.jar")
