@@ -1,7 +1,5 @@
 package dev.freshjar.launcher.output;
 
-import java.util.function.IntPredicate;
-
 /**
  * A table's cell or column name as a terminal may show it: control characters (an escape sequence,
  * a line break) and the bidirectional controls that reorder what follows them (U+202A..U+202E,
@@ -20,25 +18,30 @@ final class Cells {
     return escape(text, true);
   }
 
+  // Per cell, on the writers' per-row path: a plain scan, and no copy unless something is escaped.
   private static String escape(String text, boolean keepLineBreaks) {
-    IntPredicate escaped =
-        keepLineBreaks
-            ? cp -> cp != '\t' && cp != '\n' && cp != '\r' && escaped(cp)
-            : Cells::escaped;
-    if (text.codePoints().noneMatch(escaped)) {
+    int i = 0;
+    while (i < text.length() && !escaped(text.codePointAt(i), keepLineBreaks)) {
+      i += Character.charCount(text.codePointAt(i));
+    }
+    if (i == text.length()) {
       return text;
     }
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    text.codePoints()
-        .forEach(
-            cp -> {
-              if (escaped.test(cp)) {
-                out.append(String.format("\\u%04x", cp));
-              } else {
-                out.appendCodePoint(cp);
-              }
-            });
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      if (escaped(cp, keepLineBreaks)) {
+        out.append(String.format("\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
     return out.toString();
+  }
+
+  private static boolean escaped(int cp, boolean keepLineBreaks) {
+    return !(keepLineBreaks && (cp == '\t' || cp == '\n' || cp == '\r')) && escaped(cp);
   }
 
   private static boolean escaped(int cp) {

@@ -31,9 +31,10 @@ final class TextTableWriter {
    */
   static void write(Table table, Writer out, int maxWidth) throws IOException {
     List<Column> columns = table.columns();
+    List<String> header = columns.stream().map(column -> visible(column.name())).toList();
     int[] widths = new int[columns.size()];
     for (int i = 0; i < widths.length; i++) {
-      widths[i] = width(visible(columns.get(i).name()));
+      widths[i] = width(header.get(i));
     }
     boolean[] text = new boolean[widths.length];
     for (int i = 0; i < widths.length; i++) {
@@ -56,12 +57,7 @@ final class TextTableWriter {
       for (int i = 0; i < widths.length; i++) {
         narrowed[i] = widths[i] < natural[i];
       }
-      line(
-          columns,
-          columns.stream().map(column -> visible(column.name())).toList(),
-          widths,
-          narrowed,
-          out);
+      line(columns, header, widths, narrowed, out);
       for (List<String> cells : first) {
         line(columns, cells, widths, narrowed, out);
       }
