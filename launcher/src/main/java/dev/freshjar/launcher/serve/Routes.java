@@ -32,8 +32,6 @@ import org.eclipse.jetty.util.Callback;
  * path to its answer, and turns every failure into a JSON error with its status.
  */
 final class Routes extends Handler.Abstract {
-  // How much of an unread request body is read and dropped before an error closes the connection.
-  private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
   private static final String RULES = "/rules/";
 
   private final ServedModules modules;
@@ -204,34 +202,9 @@ final class Routes extends Handler.Abstract {
       // The body may be unread (a 413 on its declared length, a rule that failed half-way): the
       // connection cannot carry another request after it, and the client must know.
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      discardUnread(request);
     }
     response.setStatus(e.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(Json.error(e.status(), e.getMessage())), callback);
-  }
-
-  /**
-   * Reads and drops what is left of a request's body, up to {@link #DISCARD_LIMIT}: a connection
-   * closed with unread bytes makes the kernel answer the client with a reset, which can reach it
-   * before the error does, so a client still uploading would see the connection break instead of
-   * the answer. A slow client is bounded by the idle timeout; a larger remainder is left and the
-   * connection closed as it is.
-   */
-  private static void discardUnread(Request request) {
-    long left = request.getLength() < 0 ? DISCARD_LIMIT : request.getLength();
-    if (left > DISCARD_LIMIT) {
-      return;
-    }
-    try {
-      var in = Request.asInputStream(request);
-      byte[] buffer = new byte[64 * 1024];
-      long read = 0;
-      for (int n; read < DISCARD_LIMIT && (n = in.read(buffer)) >= 0; ) {
-        read += n;
-      }
-    } catch (IOException | RuntimeException e) {
-      // The client stopped sending or went away: there is nothing left to spare it from.
-    }
   }
 }

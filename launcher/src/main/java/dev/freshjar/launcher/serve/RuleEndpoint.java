@@ -14,6 +14,7 @@ import dev.freshjar.launcher.output.Format;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -41,6 +42,9 @@ import org.eclipse.jetty.util.Fields;
  * versions published when the request arrived, whatever reloads happen meanwhile.
  */
 final class RuleEndpoint {
+  // How much of an unread request body is read and dropped before a 413 closes the connection.
+  private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
+
   // How long a cancelled rule gets to stop before its thread is abandoned.
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
 
@@ -60,6 +64,8 @@ final class RuleEndpoint {
     Format format = Negotiation.format(request);
     long length = request.getLength();
     if (length > maxBody) {
+      // Answered before the body is read; nobody else reads it, so it can be drained here.
+      discardUnread(request);
       throw tooLarge();
     }
     Charset charset = charset(request);
@@ -252,5 +258,24 @@ final class RuleEndpoint {
       throw new HttpError(500, e.getMessage());
     }
     out.close();
+  }
+
+  /**
+   * Reads and drops what is left of a request's body, up to {@link #DISCARD_LIMIT}: a connection
+   * closed with unread bytes makes the kernel answer the client with a reset, which can reach it
+   * before the error does, so a client still uploading would see the connection break instead of
+   * the answer. A slow client is bounded by the idle timeout; a larger body is left unread and the
+   * connection closed as it is.
+   */
+  private static void discardUnread(Request request) {
+    if (request.getLength() > DISCARD_LIMIT) {
+      return;
+    }
+    try {
+      // Its declared length bounds the read.
+      Request.asInputStream(request).transferTo(OutputStream.nullOutputStream());
+    } catch (IOException | RuntimeException e) {
+      // The client stopped sending or went away: there is nothing left to spare it from.
+    }
   }
 }
