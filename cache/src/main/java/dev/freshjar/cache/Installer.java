@@ -187,8 +187,16 @@ final class Installer {
     } catch (TrustChecks.Downgrade e) {
       throw e.failure();
     }
+    return refreshed(module, change, version, repaired);
+  }
+
+  /**
+   * What a record change that made {@code version} current comes to: the pin, when the user pinned
+   * the module meanwhile (the pin wins), else {@code version}, fresh.
+   */
+  Refresh refreshed(
+      String module, RecordStore.Change change, ModuleRecord.Version version, boolean repaired) {
     if (change.after().pinned()) {
-      // Pinned by the user while this refresh was downloading: the pin wins.
       return new Refresh.Pinned(change.after().current().toJar(module, layout));
     }
     Optional<CachedJar> previous =
