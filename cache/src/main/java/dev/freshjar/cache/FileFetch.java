@@ -110,15 +110,8 @@ final class FileFetch {
    */
   Optional<byte[]> readIfChanged(URI url, Validators validators, TmpDir limits)
       throws RefreshFailure {
-    try {
-      BasicFileAttributes attributes = Files.readAttributes(path(url), BasicFileAttributes.class);
-      if (!validators.isEmpty() && validators(attributes).equals(validators)) {
-        return Optional.empty();
-      }
-    } catch (NoSuchFileException e) {
-      throw noSuchFile(url);
-    } catch (IOException e) {
-      throw unreadable(url, e);
+    if (!validators.isEmpty() && stat(url).equals(validators)) {
+      return Optional.empty();
     }
     return Optional.of(readWhole(url, limits));
   }

@@ -94,21 +94,15 @@ final class Installer {
     // Validators describe the current jar as served from the recorded URL only.
     boolean conditional = !force && trusted.isPresent() && record.get().url().equals(source.url());
     Validators validators = conditional ? record.get().validators() : Validators.NONE;
-    long deadline;
-    if ("file".equalsIgnoreCase(source.url().getScheme())) {
-      deadline = Long.MAX_VALUE;
-      try {
-        outcome = files.fetch(source, trusted.map(CachedJar::sha256), validators);
-      } catch (RefreshFailure e) {
-        throw e.orKind(Cause.UNREACHABLE);
-      }
-    } else {
-      deadline = deadline(source);
-      try {
-        outcome = http().fetch(source, source.url(), validators, deadline, tmp);
-      } catch (RefreshFailure e) {
-        throw e.orKind(Cause.UNREACHABLE);
-      }
+    boolean local = "file".equalsIgnoreCase(source.url().getScheme());
+    long deadline = local ? Long.MAX_VALUE : deadline(source);
+    try {
+      outcome =
+          local
+              ? files.fetch(source, trusted.map(CachedJar::sha256), validators)
+              : http().fetch(source, source.url(), validators, deadline, tmp);
+    } catch (RefreshFailure e) {
+      throw e.orKind(Cause.UNREACHABLE);
     }
     if (outcome instanceof FetchOutcome.Unchanged unchanged) {
       // Only ever reported against a trusted current version, so there is a record.
@@ -193,8 +187,16 @@ final class Installer {
     } catch (TrustChecks.Downgrade e) {
       throw e.failure();
     }
+    return refreshed(module, change, version, repaired);
+  }
+
+  /**
+   * What a record change that made {@code version} current comes to: the pin, when the user pinned
+   * the module meanwhile (the pin wins), else {@code version}, fresh.
+   */
+  Refresh refreshed(
+      String module, RecordStore.Change change, ModuleRecord.Version version, boolean repaired) {
     if (change.after().pinned()) {
-      // Pinned by the user while this refresh was downloading: the pin wins.
       return new Refresh.Pinned(change.after().current().toJar(module, layout));
     }
     Optional<CachedJar> previous =

@@ -151,15 +151,6 @@ final class MavenInstall {
     } catch (TrustChecks.Downgrade e) {
       throw e.failure();
     }
-    if (change.after().pinned()) {
-      // Pinned by the user meanwhile: the pin wins.
-      return Optional.of(new Refresh.Pinned(change.after().current().toJar(module, layout)));
-    }
-    Optional<CachedJar> previous =
-        change
-            .before()
-            .map(r -> r.current().toJar(module, layout))
-            .filter(j -> Files.isRegularFile(j.jar()));
-    return Optional.of(new Refresh.Fresh(stored.toJar(module, layout), previous));
+    return Optional.of(installer.refreshed(module, change, stored, false));
   }
 }

@@ -177,7 +177,11 @@ final class MavenStep {
     Checksum c = checksum.get();
     String actual;
     try {
-      actual = c.algorithm().digest(download.file().path());
+      // The copy already hashed the jar with SHA-256: read it again only for another algorithm.
+      actual =
+          c.algorithm() == ChecksumAlgorithm.SHA256
+              ? download.sha256()
+              : c.algorithm().digest(download.file().path());
     } catch (IOException e) {
       throw new RefreshFailure(
           "cannot read the downloaded " + download.from() + ": " + e.getMessage(), e);
