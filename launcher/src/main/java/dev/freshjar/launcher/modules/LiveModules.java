@@ -211,8 +211,11 @@ public final class LiveModules implements AutoCloseable {
             name, running.map(LoadedModule::versionLabel), loaded.versionLabel(), sourceFailure));
   }
 
-  /** Why the refresh could not use the module's source, unless that is what was asked. */
-  private static Optional<String> sourceFailure(Refresh refresh, boolean offline) {
+  /**
+   * Why the refresh could not use the module's source, unless that is what was asked ({@code
+   * offline}: a fallback to the cache is then no failure).
+   */
+  public static Optional<String> sourceFailure(Refresh refresh, boolean offline) {
     if (refresh instanceof Refresh.Fallback fallback && !offline) {
       return Optional.of(fallback.reason());
     }
