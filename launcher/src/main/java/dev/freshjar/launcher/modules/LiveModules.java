@@ -193,7 +193,7 @@ public final class LiveModules implements AutoCloseable {
       // ModuleLoader closed its loader; a module's fault never ends the session.
       String why =
           failure instanceof ModuleLoadException ? failure.getMessage() : failure.toString();
-      String reason = "cannot load " + ModuleReload.label(offered.get()) + ": " + why;
+      String reason = "cannot load " + offered.get().label() + ": " + why;
       if (running.isPresent()) {
         statuses.add(keeping(source, running.get(), reason, Cause.REJECTED));
         outcomes.add(

@@ -1,6 +1,5 @@
 package dev.freshjar.launcher.modules;
 
-import dev.freshjar.cache.CachedJar;
 import dev.freshjar.cache.Cause;
 import java.util.Optional;
 
@@ -103,10 +102,5 @@ public sealed interface ModuleReload {
     public State state() {
       return State.UNAVAILABLE;
     }
-  }
-
-  /** "1.0/3f2a9c1b7d4e", how users see a version: {@link CachedJar#label()}. */
-  static String label(CachedJar jar) {
-    return jar.label();
   }
 }
