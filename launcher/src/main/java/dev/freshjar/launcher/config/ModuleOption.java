@@ -5,6 +5,7 @@ import dev.freshjar.cache.maven.MavenArtifact;
 import dev.freshjar.cache.maven.VersionPolicy;
 import dev.freshjar.cache.trust.AuthorKey;
 import dev.freshjar.launcher.modules.ModuleSources;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -22,7 +23,7 @@ enum ModuleOption {
   URL("url", "https://example.org/rules.jar") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      section.url = parse(value, v -> ModuleSources.toUri(v, section.base));
+      section.url = uri(value, section);
     }
   },
   ALLOW_HTTP("allow-http", "true") {
@@ -71,7 +72,7 @@ enum ModuleOption {
   REPOSITORY("repository", "https://repo.acme.example/releases") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
-      section.repository = parse(value, v -> ModuleSources.toUri(v, section.base));
+      section.repository = uri(value, section);
     }
   },
   VERSIONS("versions", "[2.0,3.0)") {
@@ -118,6 +119,11 @@ enum ModuleOption {
                   + key
                   + " = false");
     };
+  }
+
+  /** An address, relative ones against the config file's directory. */
+  URI uri(String value, ModuleSection section) throws BadValue {
+    return parse(value, v -> ModuleSources.toUri(v, section.base));
   }
 
   /**

@@ -193,7 +193,7 @@ public final class LiveModules implements AutoCloseable {
       // ModuleLoader closed its loader; a module's fault never ends the session.
       String why =
           failure instanceof ModuleLoadException ? failure.getMessage() : failure.toString();
-      String reason = "cannot load " + ModuleReload.label(offered.get()) + ": " + why;
+      String reason = "cannot load " + offered.get().label() + ": " + why;
       if (running.isPresent()) {
         statuses.add(keeping(source, running.get(), reason, Cause.REJECTED));
         outcomes.add(
@@ -211,8 +211,11 @@ public final class LiveModules implements AutoCloseable {
             name, running.map(LoadedModule::versionLabel), loaded.versionLabel(), sourceFailure));
   }
 
-  /** Why the refresh could not use the module's source, unless that is what was asked. */
-  private static Optional<String> sourceFailure(Refresh refresh, boolean offline) {
+  /**
+   * Why the refresh could not use the module's source, unless that is what was asked ({@code
+   * offline}: a fallback to the cache is then no failure).
+   */
+  public static Optional<String> sourceFailure(Refresh refresh, boolean offline) {
     if (refresh instanceof Refresh.Fallback fallback && !offline) {
       return Optional.of(fallback.reason());
     }

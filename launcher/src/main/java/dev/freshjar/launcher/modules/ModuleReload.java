@@ -1,6 +1,5 @@
 package dev.freshjar.launcher.modules;
 
-import dev.freshjar.cache.CachedJar;
 import dev.freshjar.cache.Cause;
 import java.util.Optional;
 
@@ -13,7 +12,9 @@ public sealed interface ModuleReload {
    * One line for the user, e.g. {@code text: updated from 1.0/3f2a9c1b7d4e to 1.1/9e0d...}: see
    * {@link OutcomeText}.
    */
-  String describe();
+  default String describe() {
+    return OutcomeText.ofReload(this);
+  }
 
   /** Which of the four things happened, as a type. */
   State state();
@@ -62,11 +63,6 @@ public sealed interface ModuleReload {
   /** The module keeps running the version it ran, which is still the newest. */
   record Unchanged(String module, String running) implements ModuleReload {
     @Override
-    public String describe() {
-      return OutcomeText.ofReload(this);
-    }
-
-    @Override
     public State state() {
       return State.UNCHANGED;
     }
@@ -80,11 +76,6 @@ public sealed interface ModuleReload {
    */
   record Updated(String module, Optional<String> from, String to, Optional<String> note)
       implements ModuleReload {
-    @Override
-    public String describe() {
-      return OutcomeText.ofReload(this);
-    }
-
     @Override
     public State state() {
       return State.UPDATED;
@@ -100,11 +91,6 @@ public sealed interface ModuleReload {
   record Failed(String module, String reason, Cause cause, String stillRunning)
       implements ModuleReload {
     @Override
-    public String describe() {
-      return OutcomeText.ofReload(this);
-    }
-
-    @Override
     public State state() {
       return State.FAILED;
     }
@@ -113,18 +99,8 @@ public sealed interface ModuleReload {
   /** There is no version of the module to run. */
   record Unavailable(String module, String reason, Cause cause) implements ModuleReload {
     @Override
-    public String describe() {
-      return OutcomeText.ofReload(this);
-    }
-
-    @Override
     public State state() {
       return State.UNAVAILABLE;
     }
-  }
-
-  /** "1.0/3f2a9c1b7d4e", how users see a version: {@link CachedJar#label()}. */
-  static String label(CachedJar jar) {
-    return jar.label();
   }
 }

@@ -76,12 +76,7 @@ public record ModuleStatus(
     return OutcomeText.notice(this);
   }
 
-  /** "VERSION/SHA" of the jar, as users see it everywhere: {@link CachedJar#label()}. */
-  public static String label(CachedJar jar) {
-    return jar.label();
-  }
-
   private String jarLabel() {
-    return jar().map(ModuleStatus::label).orElse("(none)");
+    return jar().map(CachedJar::label).orElse("(none)");
   }
 }

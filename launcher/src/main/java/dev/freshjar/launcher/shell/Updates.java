@@ -1,10 +1,10 @@
 package dev.freshjar.launcher.shell;
 
 import dev.freshjar.cache.CachedJar;
+import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.Refresh;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.loading.LoadedModule;
-import dev.freshjar.launcher.modules.FailureKey;
 import dev.freshjar.launcher.modules.LingeringThreads;
 import dev.freshjar.launcher.modules.LiveModules;
 import dev.freshjar.launcher.modules.ModuleReload;
@@ -117,32 +117,23 @@ final class Updates {
       }
       return;
     }
-    Optional<String> failure = sourceFailure(refresh);
-    // Compared by type, not words: the words carry what a server said, which may vary.
-    FailureKey key = FailureKey.of(refresh);
+    Optional<String> failure = LiveModules.sourceFailure(refresh, session.offline());
     if (failure.isEmpty()) {
       reportedFailures.remove(name);
-    } else if (!key.equals(reportedFailures.get(name))) {
-      String reason = failure.get();
+      return;
+    }
+    String reason = failure.get();
+    Cause cause =
+        refresh instanceof Refresh.Fallback f ? f.cause() : ((Refresh.Unavailable) refresh).cause();
+    ModuleReload outcome =
+        running
+            .<ModuleReload>map(m -> new ModuleReload.Failed(name, reason, cause, m.versionLabel()))
+            .orElse(new ModuleReload.Unavailable(name, reason, cause));
+    // Compared by type, not words: the words carry what a server said, which may vary.
+    ModuleReload.Failure key = outcome.failure().orElseThrow();
+    if (!key.equals(reportedFailures.get(name))) {
       reportedFailures.put(name, key);
-      messages.add(
-          running
-              .map(
-                  m ->
-                      new ModuleReload.Failed(name, reason, key.cause(), m.versionLabel())
-                          .describe())
-              .orElse(new ModuleReload.Unavailable(name, reason, key.cause()).describe()));
+      messages.add(outcome.describe());
     }
-  }
-
-  /** Why a refresh could not use the module's source, unless offline was asked for. */
-  private Optional<String> sourceFailure(Refresh refresh) {
-    if (refresh instanceof Refresh.Fallback fallback && !session.offline()) {
-      return Optional.of(fallback.reason());
-    }
-    if (refresh instanceof Refresh.Unavailable unavailable) {
-      return Optional.of(unavailable.reason());
-    }
-    return Optional.empty();
   }
 }

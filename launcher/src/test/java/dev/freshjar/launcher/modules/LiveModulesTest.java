@@ -389,6 +389,6 @@ class LiveModulesTest {
   }
 
   static String label(Path jar, String module) {
-    return ModuleReload.label(cached(module, jar));
+    return cached(module, jar).label();
   }
 }
