@@ -45,6 +45,11 @@ final class RequestBody {
     return Input.of("request body", this::open, charset, length);
   }
 
+  /** Whether the rule opened the body: from then on, the client is sending it. */
+  boolean opened() {
+    return opened;
+  }
+
   /** Whether the body was read to its end. */
   boolean finished() {
     return finished;

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -64,6 +65,7 @@ final class RuleEndpoint {
     InputStream unread = Request.asInputStream(request);
     long length = request.getLength();
     LiveModules.Lease lease = null;
+    RequestBody body = null;
     boolean abandoned = false;
     try {
       Format format = Negotiation.format(request);
@@ -75,7 +77,7 @@ final class RuleEndpoint {
       lease = modules.acquire();
       ModuleRule rule = resolve(lease, name);
       Arguments arguments = arguments(rule, query(request));
-      RequestBody body = new RequestBody(unread, maxBody, length);
+      body = new RequestBody(unread, maxBody, length);
       // Jetty's idle timeout fails a read that waits too long for the client's bytes; a rule
       // that computes without reading is bounded by the per-request limit instead.
       RuleCall call =
@@ -99,8 +101,10 @@ final class RuleEndpoint {
       }
       write(table, format, response);
     } catch (HttpError e) {
-      // An abandoned rule may still read the body: it is not this thread's to drain.
-      if (!abandoned && length != 0 && length <= UnreadBody.BYTES) {
+      // An abandoned rule may still read the body: it is not this thread's to drain. A client
+      // waiting for 100 Continue has sent nothing yet: reading would only ask it for the body.
+      boolean sending = !expectsContinue(request) || (body != null && body.opened());
+      if (!abandoned && sending && length != 0 && length <= UnreadBody.BYTES) {
         UnreadBody.discard(unread, idleTimeout);
       }
       throw e;
@@ -112,6 +116,10 @@ final class RuleEndpoint {
         }
       }
     }
+  }
+
+  private static boolean expectsContinue(Request request) {
+    return request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
   }
 
   /** Gives Jetty back the body's buffer; what is left unread then closes the connection. */

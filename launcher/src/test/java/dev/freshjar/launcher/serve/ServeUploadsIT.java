@@ -62,6 +62,24 @@ class ServeUploadsIT {
   }
 
   @Test
+  void aClientThatWaitsFor100ContinueGetsTheErrorWithoutSendingItsBody() throws IOException {
+    // curl asks so for any body over 1 MiB: an error known before the body is read is answered at
+    // once, and the body never sent, rather than asked for only to be dropped.
+    try (Socket socket = new Socket("127.0.0.1", serve.uri("/").getPort())) {
+      socket.setSoTimeout(60_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /rules/nosuch HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n"
+                      + "Expect: 100-continue\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answer).startsWith("HTTP/1.1 404 ").contains("nosuch");
+    }
+  }
+
+  @Test
   void aClientUploadingForeverIsCutAfterABoundedAmountAndOthersAreServed() throws Exception {
     Duration cut = uploadUntilCut(64 * 1024, Duration.ZERO);
 
