@@ -95,11 +95,16 @@ final class RuleEndpoint {
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, Negotiation.contentType(format));
       response.getHeaders().put(ModuleHeader.NAME, ModuleHeader.value(rule.module()));
-      if (length != 0 && !body.finished()) {
+      boolean unfinished = length != 0 && !body.finished();
+      if (unfinished) {
         // The rule did not read it all: the rest cannot be skipped on a kept-alive connection.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }
       write(table, format, response);
+      if (unfinished) {
+        // The answer is out; the connection closes once this returns, so not on unread bytes.
+        UnreadBody.discard(unread, idleTimeout);
+      }
     } catch (HttpError e) {
       // An abandoned rule may still read the body: it is not this thread's to drain. A client
       // waiting for 100 Continue has sent nothing yet: reading would only ask it for the body.

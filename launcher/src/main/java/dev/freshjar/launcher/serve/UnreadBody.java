@@ -5,12 +5,13 @@ import java.io.InputStream;
 import java.time.Duration;
 
 /**
- * What is left of a request's body once the answer no longer depends on it (an error), read and
- * dropped before answering: a connection closed on unread bytes makes the kernel answer the client
- * with a reset, which breaks a client still uploading (or one that sends its whole body before it
- * reads) before it can read the answer. Bounded, so that a client streaming forever cannot hold a
- * thread: at most {@link #BYTES}, for at most a given time (each read waiting at most the idle
- * timeout); past that, the connection is closed as it is.
+ * What is left of a request's body once the answer no longer depends on it, read and dropped
+ * (before an error is sent; after the answer of a rule that stopped reading): a connection closed
+ * on unread bytes makes the kernel answer the client with a reset, which breaks a client still
+ * uploading (or one that sends its whole body before it reads) before it can read the answer.
+ * Bounded, so that a client streaming forever cannot hold a thread: at most {@link #BYTES}, for at
+ * most a given time (each read waiting at most the idle timeout); past that, the connection is
+ * closed as it is.
  */
 final class UnreadBody {
   /** The most bytes read and dropped. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +33,15 @@ class ServeUploadsIT {
   ServeProcess serve;
 
   @BeforeAll
-  void start(@TempDir Path cache) {
-    serve = ServeProcess.start(freshjar(cache), "--max-body", "2m", "--idle-timeout", "2s");
+  void start(@TempDir Path cache, @TempDir Path work) throws IOException {
+    Path odd = TestModules.odd(work.resolve("odd.jar"), Files.createDirectories(work.resolve("s")));
+    serve =
+        ServeProcess.start(
+            freshjar(cache).option("--module", "odd=" + odd),
+            "--max-body",
+            "2m",
+            "--idle-timeout",
+            "2s");
   }
 
   @AfterAll
@@ -50,8 +58,9 @@ class ServeUploadsIT {
         "chunked  | 16777216 | /rules/top?n=many | 400 | 'many' is not a whole number",
         "declared | 2097152  | /rules/nosuch     | 404 | nosuch",
         "declared | 2097152  | /rules/top?n=many | 400 | 'many' is not a whole number",
+        "chunked  | 16777216 | /rules/first      | 200 | [{\"first\":0}]",
       })
-  void aClientThatSendsItsWholeBodyBeforeReadingReadsTheError(
+  void aClientThatSendsItsWholeBodyBeforeReadingReadsTheAnswer(
       String framing, long size, String path, int status, String message) {
     // Repeated: whether a reset beats the answer to the client is a race.
     for (int i = 0; i < 3; i++) {
