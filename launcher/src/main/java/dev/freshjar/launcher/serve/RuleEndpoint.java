@@ -103,14 +103,14 @@ final class RuleEndpoint {
       write(table, format, response);
       if (unfinished) {
         // The answer is out; the connection closes once this returns, so not on unread bytes.
-        UnreadBody.discard(unread, idleTimeout);
+        UnreadBody.discard(unread, length, idleTimeout);
       }
     } catch (HttpError e) {
       // An abandoned rule may still read the body: it is not this thread's to drain. A client
       // waiting for 100 Continue has sent nothing yet: reading would only ask it for the body.
       boolean sending = !expectsContinue(request) || (body != null && body.opened());
-      if (!abandoned && sending && length != 0 && length <= UnreadBody.BYTES) {
-        UnreadBody.discard(unread, idleTimeout);
+      if (!abandoned && sending) {
+        UnreadBody.discard(unread, length, idleTimeout);
       }
       throw e;
     } finally {

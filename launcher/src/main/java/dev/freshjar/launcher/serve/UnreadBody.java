@@ -19,8 +19,14 @@ final class UnreadBody {
 
   private UnreadBody() {}
 
-  /** Reads and drops {@code body} to its end, within the bounds. */
-  static void discard(InputStream body, Duration time) {
+  /**
+   * Reads and drops {@code body} to its end, within the bounds; nothing when its declared {@code
+   * length} (-1 when not declared) is past them, since the connection must close on it anyway.
+   */
+  static void discard(InputStream body, long length, Duration time) {
+    if (length == 0 || length > BYTES) {
+      return;
+    }
     long deadline = System.nanoTime() + time.toNanos();
     byte[] buffer = new byte[64 * 1024];
     long dropped = 0;
