@@ -3,7 +3,6 @@ package dev.freshjar.launcher.shell;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
@@ -19,10 +18,12 @@ final class TerminalLines implements LineSource {
 
   private final Terminal terminal;
   private final LineReader reader;
+  private final KeptHistory history;
 
-  private TerminalLines(Terminal terminal, LineReader reader) {
+  private TerminalLines(Terminal terminal, LineReader reader, KeptHistory history) {
     this.terminal = terminal;
     this.reader = reader;
+    this.history = history;
   }
 
   /** Opens the process's terminal; history is kept in {@code history} when it can be written. */
@@ -38,18 +39,11 @@ final class TerminalLines implements LineSource {
             .appName("freshjar")
             .terminal(terminal)
             .parser(Words.PARSER)
-            .completer(completer);
-    try {
-      Files.createDirectories(history.getParent());
-      builder.variable(LineReader.HISTORY_FILE, history);
-    } catch (IOException e) {
-      err.println(
-          "freshjar: warning: history is not kept: cannot create "
-              + history.getParent()
-              + ": "
-              + e.getMessage());
-    }
-    return new TerminalLines(terminal, builder.build());
+            .completer(completer)
+            // Saved after each line by KeptHistory, which reports a failed write.
+            .option(LineReader.Option.HISTORY_INCREMENTAL, false);
+    LineReader reader = builder.build();
+    return new TerminalLines(terminal, reader, KeptHistory.attach(reader, history, err));
   }
 
   /**
@@ -61,7 +55,9 @@ final class TerminalLines implements LineSource {
     boolean leaveOnCtrlC = false;
     while (true) {
       try {
-        return reader.readLine(PROMPT);
+        String line = reader.readLine(PROMPT);
+        history.save();
+        return line;
       } catch (UserInterruptException e) {
         if (!e.getPartialLine().isEmpty()) {
           leaveOnCtrlC = false;
@@ -100,11 +96,11 @@ final class TerminalLines implements LineSource {
 
   @Override
   public void close() {
+    history.save();
     try {
-      reader.getHistory().save();
       terminal.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot save the history or close the terminal", e);
+      throw new UncheckedIOException("cannot close the terminal", e);
     }
   }
 }
