@@ -7,7 +7,6 @@ import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
 import dev.freshjar.launcher.input.InputResolver;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,14 +109,18 @@ final class Documents implements AutoCloseable {
   private Document fetch(String spec) {
     Input remote = resolver.resolve(spec);
     Path file = directory().resolve("doc-" + ++downloads);
-    try (InputStream in = remote.openStream()) {
-      long bytes = Files.copy(in, file);
+    Download download = Download.start(remote, file);
+    try {
+      long bytes = download.await();
       Document document =
           new Document(spec, file, bytes, Instant.now().truncatedTo(ChronoUnit.SECONDS));
       fetched.put(spec, document);
       return document;
+    } catch (InterruptedException e) {
+      download.cancel();
+      throw new CommandFailure(
+          ExitStatus.RULE_FAILED, "download of " + spec + " cancelled; nothing of it was kept");
     } catch (IOException e) {
-      delete(file);
       throw new CommandFailure(
           ExitStatus.RULE_FAILED, "cannot fetch " + spec + ": " + e.getMessage(), e);
     }
