@@ -47,10 +47,17 @@ public record TerminalFacts(
     return stdoutIsTerminal && !noColor;
   }
 
-  /** The width help is laid out in: the terminal's, else the traditional 80 columns. */
+  /**
+   * The width help is laid out in: the terminal's, else the traditional 80 columns; never less than
+   * picocli takes (it refuses a narrower width, and every command would fail), so on a narrower
+   * terminal help wraps.
+   */
   public int helpWidth() {
-    return columns.orElse(80);
+    return Math.max(LEAST_HELP_WIDTH, columns.orElse(80));
   }
+
+  /** picocli's least usage width ({@code UsageMessageSpec}'s minimum, which it keeps private). */
+  static final int LEAST_HELP_WIDTH = 55;
 
   private static OptionalInt positive(String value) {
     if (value == null || value.isBlank()) {
