@@ -2,7 +2,12 @@ package dev.freshjar.launcher.shell;
 
 /** Where the shell's commands come from: a terminal with a line editor, or a pipe or file. */
 interface LineSource extends AutoCloseable {
-  /** The next command line, or null at the end of input. */
+  /**
+   * The next command line, or null at the end of input.
+   *
+   * @throws dev.freshjar.launcher.CommandFailure for a line that cannot be a command (it is then
+   *     skipped: the next call reads the line after it)
+   */
   String next();
 
   /** Prints a message that arrives between commands (a {@code --watch} update), for the user. */

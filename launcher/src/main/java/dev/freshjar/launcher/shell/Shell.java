@@ -71,8 +71,7 @@ public final class Shell {
       Optional<Watcher> watcher = startWatcher();
       try {
         String line;
-        while ((line = source.next()) != null) {
-          lineNumber++;
+        while ((line = nextLine(source)) != null) {
           if (!runLine(line)) {
             break;
           }
@@ -81,6 +80,20 @@ public final class Shell {
         watcher.ifPresent(Watcher::close);
       }
       return source.interactive() ? ExitStatus.OK.code() : session.firstFailure().code();
+    }
+  }
+
+  /** The next line, or null at the end; a line the source refuses is reported, and skipped. */
+  private String nextLine(LineSource source) {
+    while (true) {
+      try {
+        String line = source.next();
+        lineNumber += line == null ? 0 : 1;
+        return line;
+      } catch (CommandFailure e) {
+        lineNumber++;
+        fail(e.status(), e.getMessage());
+      }
     }
   }
 
