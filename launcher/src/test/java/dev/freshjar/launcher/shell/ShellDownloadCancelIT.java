@@ -3,6 +3,7 @@ package dev.freshjar.launcher.shell;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,5 +91,32 @@ class ShellDownloadCancelIT {
     }
     List<String> history = Files.readAllLines(work.resolve("state/freshjar/history"));
     assertThat(history).anyMatch(line -> line.endsWith(":set n 2"));
+  }
+
+  @Test
+  void ctrlCDuringARefetchKeepsTheCopyFetchedBefore() throws Exception {
+    String url = server.baseUrl() + "/doc.txt";
+    server.stubFor(get("/doc.txt").willReturn(aResponse().withBody(BODY)));
+    try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
+      shell.awaitOut(TerminalLines.PROMPT);
+      shell.send("wc " + url);
+      shell.awaitOut(TerminalLines.PROMPT);
+      server.stubFor(get("/doc.txt").willReturn(Stall.IN_THE_BODY.answer.get()));
+      shell.send("refetch " + url);
+      ShellIT.awaitTrue(
+          () -> server.findAll(getRequestedFor(urlEqualTo("/doc.txt"))).size() == 2,
+          "the refetch started");
+      shell.type(CTRL_C);
+
+      assertThat(shell.awaitOut("cancelled")).as(shell.toString()).doesNotContain("timeout");
+      shell.awaitOut(TerminalLines.PROMPT);
+      shell.send("wc " + url);
+      assertThat(shell.awaitOut(TerminalLines.PROMPT)).containsPattern("\\s1\\s+6\\s+12\\s+12\\s");
+      shell.send("quit");
+      assertThat(shell.waitForExit()).as(shell.toString()).isZero();
+    }
+    // The last wc read the copy fetched first: it asked the server nothing.
+    server.verify(moreThanOrExactly(2), getRequestedFor(urlEqualTo("/doc.txt")));
+    assertThat(server.findAll(getRequestedFor(urlEqualTo("/doc.txt")))).hasSize(2);
   }
 }
