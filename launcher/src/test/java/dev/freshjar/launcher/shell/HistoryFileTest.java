@@ -24,4 +24,17 @@ class HistoryFileTest {
     assertThat(HistoryFile.locate(Map.of("XDG_STATE_HOME", ""), "/u"))
         .isEqualTo(Path.of("/u/.local/state/freshjar/history"));
   }
+
+  @Test
+  void ignoresARelativeXdgStateHomeAsTheBaseDirectorySpecificationSays() {
+    // Else the history would land in whatever directory the shell was started from.
+    assertThat(HistoryFile.locate(Map.of("XDG_STATE_HOME", "state", "HOME", "/h"), "/u"))
+        .isEqualTo(Path.of("/h/.local/state/freshjar/history"));
+  }
+
+  @Test
+  void ignoresARelativeHome() {
+    assertThat(HistoryFile.locate(Map.of("HOME", "h"), "/u"))
+        .isEqualTo(Path.of("/u/.local/state/freshjar/history"));
+  }
 }
