@@ -1,6 +1,7 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,9 +55,12 @@ public final class ModuleCache {
         Files.createDirectories(dir);
         DirectoryTrust.restrictCreated(dir, true);
       }
+    } catch (FileAlreadyExistsException e) {
+      // What createDirectories throws when a file sits where the directory (or a parent) must be.
+      throw new CacheException("the cache directory " + dir + " is not a directory", e);
     } catch (IOException e) {
       throw new CacheException(
-          "cannot create the cache directory " + dir + ": " + e.getMessage(), e);
+          "cannot create the cache directory " + dir + ": " + RefreshFailure.describe(e), e);
     }
     if (!Files.isReadable(dir)) {
       throw new CacheException("cannot read the cache directory " + dir);

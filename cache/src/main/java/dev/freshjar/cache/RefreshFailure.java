@@ -73,6 +73,11 @@ final class RefreshFailure extends Exception {
 
   /** The cache directory refused a write: read-only, permissions, disk full. */
   static RefreshFailure notWritable(IOException e) {
+    return new RefreshFailure("cache not writable: " + describe(e), e, Cause.NOT_WRITABLE);
+  }
+
+  /** What a file system refused, naming the file: for messages about the cache's own files. */
+  static String describe(IOException e) {
     String what;
     if (e instanceof AccessDeniedException a) {
       what = "permission denied on " + a.getFile();
@@ -84,6 +89,6 @@ final class RefreshFailure extends Exception {
     } else {
       what = String.valueOf(e.getMessage());
     }
-    return new RefreshFailure("cache not writable: " + what, e, Cause.NOT_WRITABLE);
+    return what;
   }
 }

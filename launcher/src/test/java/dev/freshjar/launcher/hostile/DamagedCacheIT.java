@@ -1,0 +1,105 @@
+package dev.freshjar.launcher.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.freshjar.launcher.fixtures.Freshjar;
+import dev.freshjar.launcher.fixtures.Freshjar.Result;
+import dev.freshjar.launcher.fixtures.JarServer;
+import dev.freshjar.launcher.fixtures.ModuleJar;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cache damaged in ways no freshjar writes (a disk error, a careless hand, another program), run
+ * through the real {@code bin/freshjar}: each ends in a message that names what is wrong and what
+ * to do, and {@code update} heals what it can; never "out of memory", never "unexpected error".
+ */
+class DamagedCacheIT {
+  static final byte[] A1 = ModuleJar.answering("alpha", "a", "a1").version("1.0").bytes();
+
+  @RegisterExtension static JarServer server = new JarServer();
+
+  @TempDir Path dir;
+  Freshjar freshjar;
+
+  @BeforeEach
+  void oneModule() {
+    freshjar = Freshjar.withCache(dir.resolve("cache")).option("--module", server.module("alpha"));
+    server.serve("alpha", A1);
+  }
+
+  Path record() {
+    return dir.resolve("cache/modules/alpha.record");
+  }
+
+  Path input() throws Exception {
+    return Files.writeString(dir.resolve("in.txt"), "x\n");
+  }
+
+  @Test
+  void aHugeRecordIsCalledCorruptAndReplacedByUpdate() throws Exception {
+    assertThat(freshjar.run("update").exitCode()).isZero();
+    // Sparse: gigabytes of NUL bytes that cost no disk, as a file system's repair may leave.
+    try (RandomAccessFile file = new RandomAccessFile(record().toFile(), "rw")) {
+      file.setLength(3L << 30);
+    }
+
+    Result run = freshjar.run("--offline", "a", input().toString());
+    Result verify = freshjar.run("cache", "verify");
+    Result update = freshjar.run("update");
+    Result after = freshjar.run("--offline", "--format", "tsv", "a", input().toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.stderr())
+        .contains("corrupt record " + record())
+        .contains("'freshjar update' replaces it")
+        .doesNotContain("memory");
+    assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(5);
+    assertThat(verify.stdout() + verify.stderr())
+        .contains("corrupt record")
+        .doesNotContain("unexpected");
+    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(after.stdout()).as(after.toString()).isEqualTo("answer\na1\n");
+    assertThat(Files.size(record())).isLessThan(4096);
+    assertThat(Files.size(dir.resolve("cache/modules/alpha.record.corrupt"))).isEqualTo(3L << 30);
+  }
+
+  @Test
+  void aRecordThatNeverEndsIsCalledCorruptNotReadForever() throws Exception {
+    assertThat(freshjar.run("update").exitCode()).isZero();
+    Files.delete(record());
+    Files.createSymbolicLink(record(), Path.of("/dev/zero"));
+
+    Result run = freshjar.run("--offline", "a", input().toString());
+    Result update = freshjar.run("update");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+    assertThat(run.stderr()).contains("corrupt record").doesNotContain("memory");
+    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(Files.isSymbolicLink(record())).isFalse();
+  }
+
+  @Test
+  void aCacheDirectoryThatIsAFileIsNamedWithTheFix() throws Exception {
+    Path file = Files.writeString(dir.resolve("notes.txt"), "my notes\n");
+    Freshjar onAFile = Freshjar.withCache(file).option("--module", server.module("alpha"));
+
+    Result run = onAFile.run("a", input().toString());
+    Result update = onAFile.run("update");
+
+    for (Result result : new Result[] {run, update}) {
+      assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+      assertThat(result.stderr())
+          .contains("the cache directory " + file + " is not a directory")
+          .contains("--cache-dir")
+          .doesNotContain("unexpected")
+          .doesNotContain("Exception");
+    }
+    assertThat(Files.readString(file)).isEqualTo("my notes\n");
+  }
+}
