@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the cache knows about one module: where it comes from, the validators for a conditional GET,
@@ -153,10 +154,23 @@ record ModuleRecord(
 
   /** The same record keeping the newest {@code keep} versions and the current one. */
   ModuleRecord pruned(int keep) {
+    return pruned(keep, Set.of());
+  }
+
+  /**
+   * The same record without the versions {@code lost} other than the current one (their jars can
+   * never run again; the current one is for {@code update} to repair), then keeping the newest
+   * {@code keep} versions of the rest and the current one.
+   */
+  ModuleRecord pruned(int keep, Set<String> lost) {
     List<Version> kept = new ArrayList<>();
-    for (int i = 0; i < history.size(); i++) {
-      Version v = history.get(i);
-      if (i < keep || v.sha256().equals(currentSha)) {
+    int usable = 0;
+    for (Version v : history) {
+      boolean current = v.sha256().equals(currentSha);
+      if (!current && lost.contains(v.sha256())) {
+        continue;
+      }
+      if (usable++ < keep || current) {
         kept.add(v);
       }
     }

@@ -9,10 +9,13 @@ import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A cache damaged in ways no freshjar writes (a disk error, a careless hand, another program), run
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DamagedCacheIT {
   static final byte[] A1 = ModuleJar.answering("alpha", "a", "a1").version("1.0").bytes();
+  static final byte[] A2 = ModuleJar.answering("alpha", "a", "a2").version("2.0").bytes();
 
   @RegisterExtension static JarServer server = new JarServer();
 
@@ -35,6 +39,10 @@ class DamagedCacheIT {
 
   Path record() {
     return dir.resolve("cache/modules/alpha.record");
+  }
+
+  Path object(byte[] jar) {
+    return dir.resolve("cache/objects/" + JarServer.sha256(jar) + ".jar");
   }
 
   Path input() throws Exception {
@@ -101,5 +109,40 @@ class DamagedCacheIT {
           .doesNotContain("Exception");
     }
     assertThat(Files.readString(file)).isEqualTo("my notes\n");
+  }
+
+  /**
+   * An older version's jar that is damaged or gone can never run again (a rollback and a fallback
+   * refuse it) and no source serves it any more: {@code cache verify} says so until {@code cache
+   * gc} drops it, and does not send the user to an {@code update} that cannot bring it back.
+   */
+  @ParameterizedTest(name = "its jar {0}")
+  @ValueSource(strings = {"damaged", "deleted"})
+  void anOlderVersionWhoseJarIsLostIsDroppedByGc(String what) throws Exception {
+    assertThat(freshjar.run("update").exitCode()).isZero();
+    server.serve("alpha", A2);
+    assertThat(freshjar.run("update").exitCode()).isZero();
+    if (what.equals("damaged")) {
+      Files.write(object(A1), new byte[] {'P', 'K'}, StandardOpenOption.APPEND);
+    } else {
+      Files.delete(object(A1));
+    }
+
+    Result verify = freshjar.run("cache", "verify");
+    Result update = freshjar.run("update");
+    Result gc = freshjar.run("cache", "gc");
+    Result verifyAfter = freshjar.run("cache", "verify");
+    Result history = freshjar.run("--format", "tsv", "modules", "history", "alpha");
+
+    assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(5);
+    assertThat(verify.stdout()).contains("'freshjar cache gc'");
+    assertThat(update.stdout()).as(update.toString()).startsWith("alpha: unchanged, 2.0/");
+    assertThat(gc.exitCode()).as(gc.toString()).isZero();
+    assertThat(gc.stdout())
+        .contains("alpha: dropped 1.0/")
+        .contains(what.equals("damaged") ? "damaged" : "missing");
+    assertThat(verifyAfter.exitCode()).as(verifyAfter.toString()).isZero();
+    assertThat(history.stdout()).contains("2.0").doesNotContain("1.0");
+    assertThat(object(A1)).doesNotExist();
   }
 }
