@@ -1,11 +1,12 @@
 package dev.freshjar.launcher.shell;
 
+import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.IoProblems;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** One command per line from a pipe or file; announcements go to standard error. */
@@ -23,7 +24,9 @@ final class PipedLines implements LineSource {
     try {
       return reader.readLine();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read commands from standard input", e);
+      // Not a bug of freshjar's: a closed (<&-) or broken standard input.
+      throw CommandFailure.ruleFailed(
+          "cannot read commands from standard input (" + IoProblems.describe(e) + ")", e);
     }
   }
 
