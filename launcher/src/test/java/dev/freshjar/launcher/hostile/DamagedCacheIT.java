@@ -1,6 +1,7 @@
 package dev.freshjar.launcher.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.freshjar.launcher.fixtures.Freshjar;
 import dev.freshjar.launcher.fixtures.Freshjar.Result;
@@ -144,5 +145,42 @@ class DamagedCacheIT {
     assertThat(verifyAfter.exitCode()).as(verifyAfter.toString()).isZero();
     assertThat(history.stdout()).contains("2.0").doesNotContain("1.0");
     assertThat(object(A1)).doesNotExist();
+  }
+
+  /**
+   * A user short of space moves {@code objects/} to another disk and leaves a symbolic link: a
+   * download in {@code tmp/} cannot be renamed across file systems, and every update failed, naming
+   * a temporary file already deleted.
+   */
+  @Test
+  void objectsOnAnotherFileSystemStillReceiveNewVersions() throws Exception {
+    Path shm = Path.of("/dev/shm");
+    assumeTrue(
+        Files.isDirectory(shm) && !Files.getFileStore(shm).equals(Files.getFileStore(dir)),
+        "needs /dev/shm on a file system other than the temporary directory's");
+    Path elsewhere = Files.createTempDirectory(shm, "freshjar-objects-");
+    try {
+      Path cache = Files.createDirectories(dir.resolve("cache"));
+      Files.createSymbolicLink(cache.resolve("objects"), elsewhere);
+
+      Result first = freshjar.run("update");
+      server.serve("alpha", A2);
+      Result second = freshjar.run("update");
+      Result run = freshjar.run("--offline", "--format", "tsv", "a", input().toString());
+      Result verify = freshjar.run("cache", "verify");
+
+      assertThat(first.exitCode()).as(first.toString()).isZero();
+      assertThat(second.stdout()).as(second.toString()).startsWith("alpha: updated from 1.0/");
+      assertThat(run.stdout()).as(run.toString()).isEqualTo("answer\na2\n");
+      assertThat(verify.exitCode()).as(verify.toString()).isZero();
+      assertThat(elsewhere.resolve(JarServer.sha256(A2) + ".jar")).exists();
+    } finally {
+      try (var files = Files.list(elsewhere)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
+      }
+      Files.delete(elsewhere);
+    }
   }
 }
