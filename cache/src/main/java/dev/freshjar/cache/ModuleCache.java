@@ -166,6 +166,23 @@ public final class ModuleCache {
   }
 
   /**
+   * Why a refresh of {@code module} that is still running is stuck in the cache rather than at its
+   * source, if it is: it is waiting for the module's lock, which another process holds.
+   */
+  public Optional<String> stuck(String module) {
+    Path lock = layout.lock(module);
+    if (!ModuleLock.awaited(lock)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "another freshjar process holds the lock "
+            + lock
+            + " of module "
+            + module
+            + " and has not let go; it may be stopped (Ctrl-Z) or hung");
+  }
+
+  /**
    * The module's current jar, as a fallback with {@code reason}, when it verifies and may run under
    * {@code source}'s trust; otherwise the newest older one that does, or unavailable with {@code
    * reason} and why no cached jar may run. For a caller that gave up on a refresh.

@@ -8,6 +8,7 @@ import dev.freshjar.launcher.fixtures.Freshjar.Result;
 import dev.freshjar.launcher.fixtures.JarServer;
 import dev.freshjar.launcher.fixtures.ModuleJar;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -182,5 +183,30 @@ class DamagedCacheIT {
       }
       Files.delete(elsewhere);
     }
+  }
+
+  /**
+   * Another process that holds a module's lock and never lets go (stopped with Ctrl-Z, hung on a
+   * network file system) is what a run names when its deadline passes, not a server that "did not
+   * answer": the server answered at once.
+   */
+  @Test
+  void aLockAnotherProcessNeverReleasesIsNamedAsTheReasonNotTheServer() throws Exception {
+    assertThat(freshjar.run("update").exitCode()).isZero();
+    server.serve("alpha", A2);
+
+    Result run;
+    try (FileChannel lock =
+        FileChannel.open(dir.resolve("cache/modules/alpha.lock"), StandardOpenOption.WRITE)) {
+      lock.lock();
+      run = freshjar.run("--update-timeout", "2s", "--format", "tsv", "a", input().toString());
+    }
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.stdout()).isEqualTo("answer\na1\n");
+    assertThat(run.stderr())
+        .contains("another freshjar process")
+        .contains(dir.resolve("cache/modules/alpha.lock").toString())
+        .doesNotContain("no answer");
   }
 }
