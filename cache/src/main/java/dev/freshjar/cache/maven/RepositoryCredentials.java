@@ -77,6 +77,7 @@ public final class RepositoryCredentials {
     if (user == null || user.isEmpty()) {
       return Optional.of(new RepositoryCredentials("Bearer " + token, TOKEN_PREFIX + suffix));
     }
+    requireBasicUser(user, USER_PREFIX + suffix);
     return Optional.of(basic(user, token, USER_PREFIX + suffix + "/" + TOKEN_PREFIX + suffix));
   }
 
@@ -135,6 +136,8 @@ public final class RepositoryCredentials {
       throw new MavenException(
           origin + " takes its password from a property, which freshjar does not expand");
     }
+    requireBasicUser(user.get(), "the <username> of " + origin);
+    requireNoControl(p, "the <password> of " + origin);
     return basic(user.get(), p, origin);
   }
 
@@ -148,6 +151,37 @@ public final class RepositoryCredentials {
                 + " holds a character that cannot be sent in an HTTP header (at position "
                 + (i + 1)
                 + "): a line break or space copied with the token?");
+      }
+    }
+  }
+
+  /**
+   * HTTP basic sends "user:password" as one string, split at its first colon (RFC 7617, section 2):
+   * a user with a colon would reach the server as another user, and be refused with a misleading
+   * 401. Never names the value.
+   */
+  private static void requireBasicUser(String user, String origin) throws MavenException {
+    requireNoControl(user, origin);
+    if (user.indexOf(':') >= 0) {
+      throw new MavenException(
+          origin
+              + " holds a ':' (at position "
+              + (user.indexOf(':') + 1)
+              + "), which HTTP basic authentication cannot send in a user name: the server would"
+              + " split user and password at it; give the user name alone, without ':'");
+    }
+  }
+
+  /** RFC 7617 allows no control characters in a user or password: a line break pasted along? */
+  private static void requireNoControl(String value, String origin) throws MavenException {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new MavenException(
+            origin
+                + " holds a control character (at position "
+                + (i + 1)
+                + "), which HTTP basic authentication cannot send: a line break or tab copied"
+                + " with it?");
       }
     }
   }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RepositoryCredentialsTest {
   @TempDir Path dir;
@@ -93,6 +95,85 @@ class RepositoryCredentialsTest {
         assertThrows(
             MavenException.class, () -> RepositoryCredentials.fromSettings("acme", settings));
     assertTrue(e.getMessage().contains("no <server> with id 'acme'"), e.getMessage());
+  }
+
+  @Test
+  void aUserWithAColon_isRefused_namingTheVariableAndWhy_notTheSecret() {
+    // RFC 7617: the first colon splits user-id from password; the server would see another user.
+    MavenException e =
+        assertThrows(
+            MavenException.class,
+            () ->
+                RepositoryCredentials.fromEnvironment(
+                    "acme-rules",
+                    Map.of(
+                        "FRESHJAR_REPO_USER_ACME_RULES", "me:extra",
+                        "FRESHJAR_REPO_TOKEN_ACME_RULES", "s3cret")));
+    assertTrue(e.getMessage().contains("FRESHJAR_REPO_USER_ACME_RULES"), e.getMessage());
+    assertTrue(e.getMessage().contains("':'"), e.getMessage());
+    assertTrue(e.getMessage().contains("HTTP basic"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    assertFalse(e.getMessage().contains("extra"), e.getMessage());
+  }
+
+  @Test
+  void aSettingsUsernameWithAColon_isRefused() throws Exception {
+    Path settings =
+        Files.writeString(
+            dir.resolve("settings.xml"),
+            "<settings><servers><server><id>acme</id><username>me:x</username>"
+                + "<password>pw</password></server></servers></settings>");
+    MavenException e =
+        assertThrows(
+            MavenException.class, () -> RepositoryCredentials.fromSettings("acme", settings));
+    assertTrue(e.getMessage().contains("<username>"), e.getMessage());
+    assertTrue(e.getMessage().contains("':'"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"me\r\nX-Injected: 1", "me\u0000", "me\u007f", "me\tyou"})
+  void aUserWithAControlCharacter_isRefused_notShown(String user) {
+    String u = user.translateEscapes();
+    MavenException e =
+        assertThrows(
+            MavenException.class,
+            () ->
+                RepositoryCredentials.fromEnvironment(
+                    "acme",
+                    Map.of("FRESHJAR_REPO_USER_ACME", u, "FRESHJAR_REPO_TOKEN_ACME", "pw")));
+    assertTrue(e.getMessage().contains("FRESHJAR_REPO_USER_ACME"), e.getMessage());
+    assertTrue(e.getMessage().contains("control character"), e.getMessage());
+    assertFalse(e.getMessage().contains("Injected"), e.getMessage());
+  }
+
+  @Test
+  void aSettingsPasswordWithALineBreak_isRefused_notShown() throws Exception {
+    Path settings =
+        Files.writeString(
+            dir.resolve("settings.xml"),
+            "<settings><servers><server><id>acme</id><username>me</username>"
+                + "<password>s3cret\nX-Injected: 1</password></server></servers></settings>");
+    MavenException e =
+        assertThrows(
+            MavenException.class, () -> RepositoryCredentials.fromSettings("acme", settings));
+    assertTrue(e.getMessage().contains("<password>"), e.getMessage());
+    assertTrue(e.getMessage().contains("control character"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
+  @Test
+  void aSettingsPasswordWithSpacesAndNonAscii_isKept_asBasicAllowsThem() throws Exception {
+    Path settings =
+        Files.writeString(
+            dir.resolve("settings.xml"),
+            "<settings><servers><server><id>acme</id><username>m\u00e9</username>"
+                + "<password>p w:\u00e9</password></server></servers></settings>");
+    String expected =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    "m\u00e9:p w:\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(expected, RepositoryCredentials.fromSettings("acme", settings).authorization());
   }
 
   @Test
