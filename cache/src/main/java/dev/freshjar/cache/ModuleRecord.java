@@ -20,7 +20,9 @@ import java.util.Optional;
  * @param currentSha the hash of the current version; one of {@code history}
  * @param pinned whether the user fixed the current version ({@code modules pin}): a refresh leaves
  *     it current and does not ask the source
- * @param history every version fetched, newest first, each hash once
+ * @param history every version fetched, newest first, each hash once; except that a jar published
+ *     as several Maven releases (a re-release of the same bytes) keeps one entry per release, and
+ *     the current version is the first entry with {@code currentSha}
  */
 record ModuleRecord(
     String module,
@@ -117,12 +119,21 @@ record ModuleRecord(
     List<Version> history = new ArrayList<>();
     history.add(installed);
     before.ifPresent(
-        r ->
-            r.history.stream()
-                .filter(v -> !v.sha256().equals(installed.sha256()))
-                .forEach(history::add));
+        r -> r.history.stream().filter(v -> !sameVersion(v, installed)).forEach(history::add));
     boolean pinned = before.map(ModuleRecord::pinned).orElse(false);
     return new ModuleRecord(module, validatorsFor, validators, installed.sha256(), pinned, history);
+  }
+
+  /**
+   * Whether {@code a} and {@code b} are one version: the same bytes, under the same Maven release
+   * name if either has one. A release re-published with the bytes of another stays a version of its
+   * own, so that no release the module ran as is forgotten.
+   */
+  private static boolean sameVersion(Version a, Version b) {
+    return a.sha256().equals(b.sha256())
+        && a.release()
+            .map(MavenRelease::coordinates)
+            .equals(b.release().map(MavenRelease::coordinates));
   }
 
   /** The same record with the validators the source sent for {@code url}. */
@@ -131,11 +142,17 @@ record ModuleRecord(
   }
 
   /**
-   * The same record with the stored version {@code sha256} current again, and the validators the
-   * source sent for {@code url}: a Maven release chosen again is not downloaded again.
+   * The same record with the stored version {@code stored} current again, and the validators the
+   * source sent for {@code url}: a Maven release chosen again is not downloaded again. Among the
+   * releases with its bytes, {@code stored} moves first, as the one current.
    */
-  ModuleRecord reinstated(String sha256, URI url, Validators validators) {
-    return new ModuleRecord(module, url, validators, sha256, pinned, history);
+  ModuleRecord reinstated(Version stored, URI url, Validators validators) {
+    List<Version> reordered = new ArrayList<>(history);
+    int first = reordered.indexOf(find(history, stored.sha256()).orElse(stored));
+    if (reordered.remove(stored) && first >= 0) {
+      reordered.add(first, stored);
+    }
+    return new ModuleRecord(module, url, validators, stored.sha256(), pinned, reordered);
   }
 
   /** The same record, pinned or not. */

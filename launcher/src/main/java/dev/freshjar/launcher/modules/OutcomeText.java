@@ -123,7 +123,20 @@ public final class OutcomeText {
             + ": its cached jar was damaged, and was fetched again";
       }
       if (!fresh.changed()) {
-        return module + ": unchanged, " + fresh.current().label() + from(fresh.current());
+        return module
+            + ": unchanged, "
+            + fresh.current().label()
+            + from(fresh.current())
+            + fresh
+                .sameBytesAs()
+                .map(
+                    p ->
+                        " (release "
+                            + fresh.current().displayVersion()
+                            + " has the same bytes as "
+                            + p.displayVersion()
+                            + ", which ran until now)")
+                .orElse("");
       }
       return fresh
               .previous()
