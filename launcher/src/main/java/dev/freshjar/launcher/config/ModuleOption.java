@@ -2,6 +2,7 @@ package dev.freshjar.launcher.config;
 
 import dev.freshjar.cache.Durations;
 import dev.freshjar.cache.maven.MavenArtifact;
+import dev.freshjar.cache.maven.RepositoryCredentials;
 import dev.freshjar.cache.maven.VersionPolicy;
 import dev.freshjar.cache.trust.AuthorKey;
 import dev.freshjar.launcher.modules.ModuleSources;
@@ -13,6 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -72,6 +75,21 @@ enum ModuleOption {
   REPOSITORY("repository", "https://repo.acme.example/releases") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
+      // Refused before parsing, whose reasons quote the value: the password must not be shown.
+      Matcher login = USER_INFO.matcher(value);
+      if (login.lookingAt()) {
+        throw new BadValue(
+            key()
+                + " must not hold a user or password ("
+                + login.group(1)
+                + "...@"
+                + value.substring(login.end())
+                + "): the repository is shown wherever the module is; give them in "
+                + RepositoryCredentials.TOKEN_PREFIX
+                + "<MODULE> (with "
+                + RepositoryCredentials.USER_PREFIX
+                + "<MODULE> for a user), or name a settings.xml server with server = ID");
+      }
       section.repository = uri(value, section);
     }
   },
@@ -98,6 +116,9 @@ enum ModuleOption {
       section.server = Optional.of(value);
     }
   };
+
+  /** "scheme://user:password@": group 1 is "scheme://". */
+  private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
   /** The options that only a module from a Maven repository may set. */
   static final Set<ModuleOption> MAVEN_ONLY =
