@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.freshjar.cache.maven.MavenArtifact;
 import dev.freshjar.cache.maven.MavenRelease;
+import dev.freshjar.cache.maven.VersionPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,5 +127,28 @@ class MavenSameBytesTest {
     refresh();
     Rollback back = cache.rollback("acme", Optional.of(TestJars.sha256(JAR).substring(0, 12)));
     assertEquals(TestJars.sha256(JAR), back.to().sha256());
+  }
+
+  @Test
+  void aRangeAskingForTheOldName_makesItCurrent_withoutADownload_andStaysThere() {
+    rerelease();
+    refresh();
+    source =
+        ModuleSource.ofMaven(
+            "acme",
+            source.maven().orElseThrow().withPolicy(VersionPolicy.of("[1.0.0]", false)),
+            false,
+            Duration.ofSeconds(10),
+            Optional.empty());
+    server.resetRequests();
+    Refresh.Fresh held = assertInstanceOf(Refresh.Fresh.class, refresh());
+    assertEquals("1.0.0", version(held));
+    assertEquals(Optional.of("1.1.0"), held.sameBytesAs().map(CachedJar::displayVersion));
+    assertEquals("1.0.0", cache.current("acme").orElseThrow().displayVersion());
+    assertEquals(1, server.getAllServeEvents().size(), "only the metadata");
+
+    Refresh.Fresh again = assertInstanceOf(Refresh.Fresh.class, refresh());
+    assertEquals("1.0.0", version(again));
+    assertEquals(Optional.empty(), again.sameBytesAs());
   }
 }
