@@ -201,4 +201,27 @@ class MavenHostileRepositoryTest {
     elsewhere.verify(
         getRequestedFor(urlEqualTo("/mirror/maven-metadata.xml")).withoutHeader("Authorization"));
   }
+
+  @Test
+  void a401FromTheHostARedirectLedTo_doesNotBlameTheCredentials_whichWentNowhereNear()
+      throws Exception {
+    MavenArtifact withToken =
+        artifact()
+            .withCredentials(
+                RepositoryCredentials.fromEnvironment(
+                    "acme", Map.of("FRESHJAR_REPO_TOKEN_ACME", "s3cret")));
+    String moved = "http://localhost:" + elsewhere.port() + "/mirror/maven-metadata.xml";
+    server.stubFor(
+        get(urlEqualTo(METADATA))
+            .willReturn(aResponse().withStatus(302).withHeader("Location", moved)));
+    elsewhere.stubFor(
+        get(urlEqualTo("/mirror/maven-metadata.xml")).willReturn(aResponse().withStatus(401)));
+
+    Refresh.Unavailable u = assertInstanceOf(Refresh.Unavailable.class, refresh(withToken));
+
+    assertTrue(u.reason().contains("HTTP 401"), u.reason());
+    assertTrue(u.reason().contains("were not sent to localhost"), u.reason());
+    assertFalse(u.reason().contains("refused the credentials"), u.reason());
+    assertFalse(u.reason().contains("s3cret"), u.reason());
+  }
 }
