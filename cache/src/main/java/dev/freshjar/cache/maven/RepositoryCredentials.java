@@ -1,6 +1,7 @@
 package dev.freshjar.cache.maven;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,11 +91,12 @@ public final class RepositoryCredentials {
   public static RepositoryCredentials fromSettings(String serverId, Path settings)
       throws MavenException {
     byte[] bytes;
-    try {
-      if (Files.size(settings) > MavenMetadata.MAX_BYTES) {
+    // Read up to the bound, whatever the size says: a pipe (<(...)) has none, /dev/zero no end.
+    try (InputStream in = Files.newInputStream(settings)) {
+      bytes = in.readNBytes((int) MavenMetadata.MAX_BYTES + 1);
+      if (bytes.length > MavenMetadata.MAX_BYTES) {
         throw new MavenException(settings + " is larger than 1 MiB; is it really settings.xml?");
       }
-      bytes = Files.readAllBytes(settings);
     } catch (NoSuchFileException e) {
       throw new MavenException(
           "server '" + serverId + "' is named, but there is no " + settings, e);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -174,6 +175,32 @@ class RepositoryCredentialsTest {
                 .encodeToString(
                     "m\u00e9:p w:\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(expected, RepositoryCredentials.fromSettings("acme", settings).authorization());
+  }
+
+  @Test
+  void aSettingsPipeThatNeverEnds_isCutOff_notReadWhole() throws Exception {
+    // A pipe's size is 0 whatever flows through it, so only a bounded read can refuse it.
+    Path fifo = dir.resolve("settings.fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo");
+    Thread writer =
+        new Thread(
+            () -> {
+              try (var out = Files.newOutputStream(fifo)) {
+                byte[] spaces = " ".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+                out.write("<settings>".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < 64; i++) { // 4 MiB
+                  out.write(spaces);
+                }
+              } catch (java.io.IOException e) {
+                // The reader stopped reading: what the bound is for.
+              }
+            });
+    writer.start();
+    MavenException e =
+        assertThrows(MavenException.class, () -> RepositoryCredentials.fromSettings("acme", fifo));
+    assertTrue(e.getMessage().contains("larger than 1 MiB"), e.getMessage());
+    writer.join(10_000);
   }
 
   @Test
