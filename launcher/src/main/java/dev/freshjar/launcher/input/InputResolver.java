@@ -127,11 +127,18 @@ public final class InputResolver {
   }
 
   private static URI uri(String spec) {
+    URI url;
     try {
-      return new URI(spec);
+      url = new URI(spec);
     } catch (URISyntaxException e) {
       throw inputFailure("'" + spec + "' is not a valid URL: " + e.getMessage());
     }
+    try {
+      UrlLogin.refuse(url);
+    } catch (IllegalArgumentException e) {
+      throw inputFailure(e.getMessage());
+    }
+    return url;
   }
 
   private static CommandFailure inputFailure(String message) {

@@ -3,6 +3,7 @@ package dev.freshjar.launcher.modules;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.maven.MavenArtifact;
 import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.input.UrlLogin;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -67,7 +68,8 @@ public final class ModuleSources {
                     Optional.empty())
                 : ModuleSource.of(name, toUri(value, Path.of("")));
       } catch (IllegalArgumentException e) {
-        throw CommandFailure.usage("--module " + flag + ": " + e.getMessage());
+        // Not the flag itself: its URL may carry a password (UrlLogin).
+        throw CommandFailure.usage("--module " + name + ": " + e.getMessage());
       }
       if (sources.put(name, source) != null) {
         throw CommandFailure.usage("--module " + name + " is given twice");
@@ -178,6 +180,7 @@ public final class ModuleSources {
               + scheme
               + ":, which freshjar cannot fetch; use https:, http: or file:, or a path");
     }
+    UrlLogin.refuse(url);
     if (!scheme.equals("file") && (url.getHost() == null || url.getHost().isEmpty())) {
       throw new IllegalArgumentException(
           "'" + text + "' names no host; write e.g. https://example.org/rules.jar");

@@ -65,7 +65,7 @@ class ModuleSourcesTest {
           .isInstanceOfSatisfying(
               CommandFailure.class, e -> assertThat(e.status()).isEqualTo(ExitStatus.USAGE))
           .hasMessage(
-              "--module acme=ftp://a.example/r.jar: 'ftp://a.example/r.jar' has the scheme ftp:,"
+              "--module acme: 'ftp://a.example/r.jar' has the scheme ftp:,"
                   + " which freshjar cannot fetch; use https:, http: or file:, or a path");
     }
 
