@@ -74,10 +74,12 @@ public final class RepositoryCredentials {
       }
       return Optional.empty();
     }
-    requireHeaderSafe(token, TOKEN_PREFIX + suffix);
     if (user == null || user.isEmpty()) {
+      requireHeaderSafe(token, TOKEN_PREFIX + suffix);
       return Optional.of(new RepositoryCredentials("Bearer " + token, TOKEN_PREFIX + suffix));
     }
+    // A basic password travels base64-encoded: spaces and non-ASCII are fine, as in settings.xml.
+    requireNoControl(token, TOKEN_PREFIX + suffix);
     requireBasicUser(user, USER_PREFIX + suffix);
     return Optional.of(basic(user, token, USER_PREFIX + suffix + "/" + TOKEN_PREFIX + suffix));
   }

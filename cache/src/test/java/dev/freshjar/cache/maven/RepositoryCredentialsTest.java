@@ -38,6 +38,35 @@ class RepositoryCredentialsTest {
   }
 
   @Test
+  void aUsersPasswordWithASpaceOrNonAscii_isSentAsBasicAllows_asFromSettings() throws Exception {
+    RepositoryCredentials c =
+        RepositoryCredentials.fromEnvironment(
+                "acme",
+                Map.of(
+                    "FRESHJAR_REPO_TOKEN_ACME", "p\u00e4ss word", "FRESHJAR_REPO_USER_ACME", "me"))
+            .orElseThrow();
+    assertEquals(
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString("me:p\u00e4ss word".getBytes(StandardCharsets.UTF_8)),
+        c.authorization());
+  }
+
+  @Test
+  void aUsersPasswordWithALineBreak_isRefusedWithoutShowingIt() {
+    MavenException e =
+        assertThrows(
+            MavenException.class,
+            () ->
+                RepositoryCredentials.fromEnvironment(
+                    "acme",
+                    Map.of(
+                        "FRESHJAR_REPO_TOKEN_ACME", "s3cret\n", "FRESHJAR_REPO_USER_ACME", "me")));
+    assertTrue(e.getMessage().contains("FRESHJAR_REPO_TOKEN_ACME"), e.getMessage());
+    assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+  }
+
+  @Test
   void aTokenWithALineBreak_isRefusedWithoutShowingIt() {
     MavenException e =
         assertThrows(
