@@ -214,15 +214,14 @@ final class MavenStep {
   /** What to check when the metadata cannot be had. */
   private static String hint(ModuleSource source, MavenArtifact artifact, RefreshFailure e) {
     if ((e.status() == 401 || e.status() == 403)
-        && artifact.credentials().isPresent()
         && e.answeredBy()
             .filter(u -> !RepositoryCredentials.mayReceive(artifact.repository(), u))
             .isPresent()) {
-      // Blaming the credentials would mislead: they were never sent there.
-      return "; a redirect led away from the repository, so its credentials were not sent to "
+      // Blaming or asking for credentials would mislead: none are ever sent there.
+      return "; a redirect led away from the repository, to "
           + e.answeredBy().get().getHost()
-          + " (they go to the repository's own scheme, host and port only): does the repository"
-          + " redirect where it should?";
+          + ", which freshjar never sends the repository's credentials to (only to its own"
+          + " scheme, host and port): does the repository redirect where it should?";
     }
     if (e.status() == 401 || e.status() == 403) {
       String env =

@@ -220,8 +220,23 @@ class MavenHostileRepositoryTest {
     Refresh.Unavailable u = assertInstanceOf(Refresh.Unavailable.class, refresh(withToken));
 
     assertTrue(u.reason().contains("HTTP 401"), u.reason());
-    assertTrue(u.reason().contains("were not sent to localhost"), u.reason());
+    assertTrue(u.reason().contains("to localhost, which freshjar never sends"), u.reason());
     assertFalse(u.reason().contains("refused the credentials"), u.reason());
     assertFalse(u.reason().contains("s3cret"), u.reason());
+  }
+
+  @Test
+  void a401FromTheHostARedirectLedTo_withoutCredentials_doesNotSuggestSettingThem() {
+    String moved = "http://localhost:" + elsewhere.port() + "/mirror/maven-metadata.xml";
+    server.stubFor(
+        get(urlEqualTo(METADATA))
+            .willReturn(aResponse().withStatus(302).withHeader("Location", moved)));
+    elsewhere.stubFor(
+        get(urlEqualTo("/mirror/maven-metadata.xml")).willReturn(aResponse().withStatus(401)));
+
+    Refresh.Unavailable u = assertInstanceOf(Refresh.Unavailable.class, refresh(artifact()));
+
+    assertTrue(u.reason().contains("a redirect led away from the repository"), u.reason());
+    assertFalse(u.reason().contains("set FRESHJAR_REPO_TOKEN_ACME"), u.reason());
   }
 }
