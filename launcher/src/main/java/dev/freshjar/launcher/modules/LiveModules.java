@@ -183,7 +183,10 @@ public final class LiveModules implements AutoCloseable {
           sourceFailure
               .<ModuleReload>map(
                   reason -> new ModuleReload.Failed(name, reason, causeOf(refresh), label))
-              .orElse(new ModuleReload.Unchanged(name, label)));
+              // The cache's name for these bytes, which a re-release changes without a reload.
+              .orElse(
+                  new ModuleReload.Unchanged(
+                      name, OutcomeText.unchangedLabel(offered.get(), refresh))));
       return;
     }
     LoadedModule loaded;

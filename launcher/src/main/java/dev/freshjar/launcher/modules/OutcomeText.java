@@ -94,6 +94,27 @@ public final class OutcomeText {
         && fresh.current().release().filter(r -> r.checksum().isEmpty()).isPresent();
   }
 
+  /**
+   * What an unchanged jar runs as now: its label, and when a new release brought the same bytes
+   * (see {@link Refresh.Fresh#sameBytesAs}), which release ran until now.
+   */
+  static String unchangedLabel(CachedJar jar, Refresh refresh) {
+    return jar.label() + (refresh instanceof Refresh.Fresh fresh ? sameBytesNote(fresh) : "");
+  }
+
+  private static String sameBytesNote(Refresh.Fresh fresh) {
+    return fresh
+        .sameBytesAs()
+        .map(
+            p ->
+                " (release "
+                    + fresh.current().displayVersion()
+                    + " has the same bytes as "
+                    + p.displayVersion()
+                    + ", which ran until now)")
+        .orElse("");
+  }
+
   /** " from REPOSITORY" for a module from a Maven repository: which one answered. */
   private static String from(CachedJar jar) {
     return jar.release().map(r -> " from " + r.repository()).orElse("");
@@ -127,16 +148,7 @@ public final class OutcomeText {
             + ": unchanged, "
             + fresh.current().label()
             + from(fresh.current())
-            + fresh
-                .sameBytesAs()
-                .map(
-                    p ->
-                        " (release "
-                            + fresh.current().displayVersion()
-                            + " has the same bytes as "
-                            + p.displayVersion()
-                            + ", which ran until now)")
-                .orElse("");
+            + sameBytesNote(fresh);
       }
       return fresh
               .previous()
