@@ -37,31 +37,6 @@ public record CachedJar(
     Objects.requireNonNull(release, "release");
   }
 
-  /** A jar fetched from a URL. */
-  public CachedJar(
-      String module,
-      String sha256,
-      Path jar,
-      String title,
-      String version,
-      URI source,
-      Instant fetchedAt,
-      Optional<AuthorSignature> signature) {
-    this(module, sha256, jar, title, version, source, fetchedAt, signature, Optional.empty());
-  }
-
-  /** A jar accepted without an author's signature. */
-  public CachedJar(
-      String module,
-      String sha256,
-      Path jar,
-      String title,
-      String version,
-      URI source,
-      Instant fetchedAt) {
-    this(module, sha256, jar, title, version, source, fetchedAt, Optional.empty());
-  }
-
   /**
    * The version users see: the Maven release's for a jar from a Maven repository, else the
    * manifest's; empty when neither names one.

@@ -61,22 +61,6 @@ record ModuleRecord(
       Objects.requireNonNull(release, "release");
     }
 
-    /** A version fetched from a URL. */
-    Version(
-        String sha256,
-        String title,
-        String version,
-        Instant fetchedAt,
-        URI url,
-        Optional<AuthorSignature> signature) {
-      this(sha256, title, version, fetchedAt, url, signature, Optional.empty());
-    }
-
-    /** A version accepted without an author's signature. */
-    Version(String sha256, String title, String version, Instant fetchedAt, URI url) {
-      this(sha256, title, version, fetchedAt, url, Optional.empty());
-    }
-
     CachedJar toJar(String module, CacheLayout layout) {
       return new CachedJar(
           module,

@@ -3,8 +3,7 @@ package dev.freshjar.cache;
 import java.util.Optional;
 
 /** What became of one module when its cache entry was brought up to date. */
-public sealed interface Refresh
-    permits Refresh.Fresh, Refresh.Fallback, Refresh.Pinned, Refresh.Unavailable {
+public sealed interface Refresh permits Refresh.WithJar, Refresh.Unavailable {
 
   /** The module's name. */
   String module();
@@ -16,6 +15,22 @@ public sealed interface Refresh
    */
   Optional<CachedJar> jar();
 
+  /** A refresh that leaves a jar to run: {@link Fresh}, {@link Fallback} or {@link Pinned}. */
+  sealed interface WithJar extends Refresh permits Fresh, Fallback, Pinned {
+    /** The jar that runs. */
+    CachedJar current();
+
+    @Override
+    default String module() {
+      return current().module();
+    }
+
+    @Override
+    default Optional<CachedJar> jar() {
+      return Optional.of(current());
+    }
+  }
+
   /**
    * The source answered and the cache holds its newest jar.
    *
@@ -25,20 +40,10 @@ public sealed interface Refresh
    *     replaced it with the source's verified bytes
    */
   record Fresh(CachedJar current, Optional<CachedJar> previous, boolean repaired)
-      implements Refresh {
+      implements Refresh.WithJar {
     /** A refresh that repaired nothing. */
     public Fresh(CachedJar current, Optional<CachedJar> previous) {
       this(current, previous, false);
-    }
-
-    @Override
-    public String module() {
-      return current.module();
-    }
-
-    @Override
-    public Optional<CachedJar> jar() {
-      return Optional.of(current);
     }
 
     /** Whether this refresh installed a different jar than was current before. */
@@ -67,17 +72,7 @@ public sealed interface Refresh
    * @param reason why, for a person: "HTTP 503 from https://...", ...
    * @param cause why, as a type
    */
-  record Fallback(CachedJar current, String reason, Cause cause) implements Refresh {
-    @Override
-    public String module() {
-      return current.module();
-    }
-
-    @Override
-    public Optional<CachedJar> jar() {
-      return Optional.of(current);
-    }
-  }
+  record Fallback(CachedJar current, String reason, Cause cause) implements Refresh.WithJar {}
 
   /**
    * The user pinned the module ({@code modules pin}, {@code modules rollback}): it stays at this
@@ -85,17 +80,7 @@ public sealed interface Refresh
    *
    * @param current the pinned jar
    */
-  record Pinned(CachedJar current) implements Refresh {
-    @Override
-    public String module() {
-      return current.module();
-    }
-
-    @Override
-    public Optional<CachedJar> jar() {
-      return Optional.of(current);
-    }
-  }
+  record Pinned(CachedJar current) implements Refresh.WithJar {}
 
   /**
    * There is no jar to run: never fetched, and the source could not be used; or no cached jar

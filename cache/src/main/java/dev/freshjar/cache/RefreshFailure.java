@@ -17,7 +17,7 @@ final class RefreshFailure extends Exception {
   /** The status of a "no such file" from a {@code file:} source. */
   static final int NO_SUCH_FILE = 404;
 
-  private Cause kind;
+  private final Cause kind;
   // The HTTP status the source answered with, or 0: a Maven repository's missing checksum file
   // (404) is a warning, not a failure, and a 401 deserves a hint about credentials.
   private final int status;
@@ -50,10 +50,20 @@ final class RefreshFailure extends Exception {
   }
 
   RefreshFailure(String reason, Throwable cause, Cause kind) {
+    this(
+        reason,
+        cause,
+        kind,
+        cause instanceof RefreshFailure f ? f.status : 0,
+        cause instanceof RefreshFailure f ? f.answeredBy : Optional.empty());
+  }
+
+  private RefreshFailure(
+      String reason, Throwable cause, Cause kind, int status, Optional<URI> answeredBy) {
     super(reason, cause);
     this.kind = kind;
-    this.status = cause instanceof RefreshFailure f ? f.status : 0;
-    this.answeredBy = cause instanceof RefreshFailure f ? f.answeredBy : Optional.empty();
+    this.status = status;
+    this.answeredBy = answeredBy;
   }
 
   /** Whether the source said that what was asked for does not exist. */
@@ -79,12 +89,20 @@ final class RefreshFailure extends Exception {
     return kind;
   }
 
-  /** This failure, of {@code kind} unless a more precise kind was given where it was thrown. */
+  /**
+   * This failure, of {@code kind} unless a more precise kind was given where it was thrown: this
+   * one, or a copy (same reason, status, cause and stack trace) of that kind.
+   */
   RefreshFailure orKind(Cause kind) {
-    if (this.kind == Cause.OTHER) {
-      this.kind = kind;
+    if (this.kind != Cause.OTHER) {
+      return this;
     }
-    return this;
+    RefreshFailure kinded = new RefreshFailure(getMessage(), getCause(), kind, status, answeredBy);
+    kinded.setStackTrace(getStackTrace());
+    for (Throwable suppressed : getSuppressed()) {
+      kinded.addSuppressed(suppressed);
+    }
+    return kinded;
   }
 
   /** The cache directory refused a write: read-only, permissions, disk full. */

@@ -36,9 +36,16 @@ class RecordFormatTest {
                 url,
                 Optional.of(
                     new AuthorSignature(
-                        "0123456789abcdef", "2.0-rc.1", Instant.parse("2024-04-30T09:00:00Z")))),
+                        "0123456789abcdef", "2.0-rc.1", Instant.parse("2024-04-30T09:00:00Z"))),
+                Optional.empty()),
             new ModuleRecord.Version(
-                B, "", "", Instant.parse("2024-04-01T10:00:00Z"), URI.create("file:/x.jar"))));
+                B,
+                "",
+                "",
+                Instant.parse("2024-04-01T10:00:00Z"),
+                URI.create("file:/x.jar"),
+                Optional.empty(),
+                Optional.empty())));
   }
 
   @Test
@@ -99,7 +106,8 @@ class RecordFormatTest {
         ModuleRecord.installed(
             Optional.empty(),
             "mod",
-            new ModuleRecord.Version(A, "t\ncurrent=" + B, "1", Instant.EPOCH, url),
+            new ModuleRecord.Version(
+                A, "t\ncurrent=" + B, "1", Instant.EPOCH, url, Optional.empty(), Optional.empty()),
             Validators.NONE);
 
     ModuleRecord read = RecordFormat.read(RecordFormat.write(r));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Outcomes are values: two are equal only when everything they say, typed cause included, is. */
@@ -18,7 +19,9 @@ class RefreshTest {
           "",
           "1.0",
           URI.create("https://example.invalid/mod.jar"),
-          Instant.EPOCH);
+          Instant.EPOCH,
+          Optional.empty(),
+          Optional.empty());
 
   @Test
   void fallbacksForTheSameJarAndReasonButAnotherCauseDiffer() {

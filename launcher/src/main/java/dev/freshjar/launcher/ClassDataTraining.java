@@ -1,5 +1,6 @@
 package dev.freshjar.launcher;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.freshjar.launcher.cli.Cli;
 import java.io.ByteArrayInputStream;
@@ -35,28 +36,9 @@ final class ClassDataTraining {
     Path work = Files.createTempDirectory("freshjar-training");
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/module.jar",
-        exchange -> {
-          boolean unchanged =
-              "\"t\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
-          exchange.getResponseHeaders().add("ETag", "\"t\"");
-          exchange.sendResponseHeaders(unchanged ? 304 : 200, unchanged ? -1 : jar.length);
-          try (OutputStream body = exchange.getResponseBody()) {
-            if (!unchanged) {
-              body.write(jar);
-            }
-          }
-        });
+    server.createContext("/module.jar", answering(jar, "\"t\""));
     byte[] document = "the cat and the hat\nthe end\n".getBytes(StandardCharsets.UTF_8);
-    server.createContext(
-        "/sample.txt",
-        exchange -> {
-          exchange.sendResponseHeaders(200, document.length);
-          try (OutputStream body = exchange.getResponseBody()) {
-            body.write(document);
-          }
-        });
+    server.createContext("/sample.txt", answering(document));
     // The same jar as a release in a Maven repository, so that a Maven module's warm start (its
     // configuration, the metadata's 304) is archived too.
     String repo = "/repo/dev/freshjar/training/text/";
@@ -64,27 +46,8 @@ final class ClassDataTraining {
         ("<metadata><versioning><versions><version>1.0</version></versions></versioning>"
                 + "</metadata>")
             .getBytes(StandardCharsets.UTF_8);
-    server.createContext(
-        repo + "maven-metadata.xml",
-        exchange -> {
-          boolean unchanged =
-              "\"m\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
-          exchange.getResponseHeaders().add("ETag", "\"m\"");
-          exchange.sendResponseHeaders(unchanged ? 304 : 200, unchanged ? -1 : metadata.length);
-          try (OutputStream body = exchange.getResponseBody()) {
-            if (!unchanged) {
-              body.write(metadata);
-            }
-          }
-        });
-    server.createContext(
-        repo + "1.0/text-1.0.jar",
-        exchange -> {
-          exchange.sendResponseHeaders(200, jar.length);
-          try (OutputStream body = exchange.getResponseBody()) {
-            body.write(jar);
-          }
-        });
+    server.createContext(repo + "maven-metadata.xml", answering(metadata, "\"m\""));
+    server.createContext(repo + "1.0/text-1.0.jar", answering(jar));
     server.start();
     try {
       Path text = Files.writeString(work.resolve("sample.txt"), "the cat and the hat\nthe end\n");
@@ -149,6 +112,30 @@ final class ClassDataTraining {
       server.stop(0);
       deleteTree(work);
     }
+  }
+
+  /** Answers every request with {@code bytes}. */
+  private static HttpHandler answering(byte[] bytes) {
+    return exchange -> {
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream body = exchange.getResponseBody()) {
+        body.write(bytes);
+      }
+    };
+  }
+
+  /** Answers with {@code bytes} and {@code etag}, or with 304 a request that names the etag. */
+  private static HttpHandler answering(byte[] bytes, String etag) {
+    return exchange -> {
+      boolean unchanged = etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"));
+      exchange.getResponseHeaders().add("ETag", etag);
+      exchange.sendResponseHeaders(unchanged ? 304 : 200, unchanged ? -1 : bytes.length);
+      try (OutputStream body = exchange.getResponseBody()) {
+        if (!unchanged) {
+          body.write(bytes);
+        }
+      }
+    };
   }
 
   private static PrintStream nowhere() {

@@ -1,12 +1,8 @@
 package dev.freshjar.launcher.modules;
 
-import dev.freshjar.cache.CachedJar;
-import dev.freshjar.cache.Cause;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.cache.Refresh;
 import dev.freshjar.launcher.loading.LoadedModule;
-import dev.freshjar.launcher.loading.ModuleLoadException;
-import dev.freshjar.launcher.loading.ModuleLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -127,14 +123,12 @@ public final class LiveModules implements AutoCloseable {
       List<ModuleReload> outcomes = new ArrayList<>();
       try {
         for (int i = 0; i < sources.size(); i++) {
-          stage(
-              sources.get(i),
-              refreshes.get(i),
-              before.set.statuses().get(i),
-              offline,
-              built,
-              statuses,
-              outcomes);
+          StagedModule staged =
+              StagedModule.of(
+                  sources.get(i), refreshes.get(i), before.set.statuses().get(i), offline);
+          staged.built().ifPresent(built::add);
+          statuses.add(staged.status());
+          outcomes.add(staged.outcome());
         }
       } catch (RuntimeException | Error e) {
         // A fault of freshjar's own while staging: what was built goes, the old set stays.
@@ -152,68 +146,6 @@ public final class LiveModules implements AutoCloseable {
     }
   }
 
-  private static void stage(
-      ModuleSource source,
-      Refresh refresh,
-      ModuleStatus was,
-      boolean offline,
-      List<LoadedModule> built,
-      List<ModuleStatus> statuses,
-      List<ModuleReload> outcomes) {
-    String name = source.name();
-    Optional<LoadedModule> running = was.loaded();
-    Optional<String> sourceFailure = sourceFailure(refresh, offline);
-    Optional<CachedJar> offered = refresh.jar();
-    if (offered.isEmpty()) {
-      String reason = sourceFailure.orElse("no jar");
-      if (running.isPresent()) {
-        statuses.add(keeping(source, running.get(), reason, causeOf(refresh)));
-        outcomes.add(
-            new ModuleReload.Failed(name, reason, causeOf(refresh), running.get().versionLabel()));
-      } else {
-        statuses.add(new ModuleStatus(source, refresh, Optional.empty(), Optional.empty()));
-        outcomes.add(new ModuleReload.Unavailable(name, reason, causeOf(refresh)));
-      }
-      return;
-    }
-    if (running.isPresent() && running.get().jar().sha256().equals(offered.get().sha256())) {
-      statuses.add(new ModuleStatus(source, refresh, running, Optional.empty()));
-      String label = running.get().versionLabel();
-      outcomes.add(
-          sourceFailure
-              .<ModuleReload>map(
-                  reason -> new ModuleReload.Failed(name, reason, causeOf(refresh), label))
-              // The cache's name for these bytes, which a re-release changes without a reload.
-              .orElse(
-                  new ModuleReload.Unchanged(
-                      name, OutcomeText.unchangedLabel(offered.get(), refresh))));
-      return;
-    }
-    LoadedModule loaded;
-    try {
-      loaded = ModuleLoader.loadCached(offered.get());
-    } catch (Throwable failure) {
-      // ModuleLoader closed its loader; a module's fault never ends the session.
-      String why =
-          failure instanceof ModuleLoadException ? failure.getMessage() : failure.toString();
-      String reason = "cannot load " + offered.get().label() + ": " + why;
-      if (running.isPresent()) {
-        statuses.add(keeping(source, running.get(), reason, Cause.REJECTED));
-        outcomes.add(
-            new ModuleReload.Failed(name, reason, Cause.REJECTED, running.get().versionLabel()));
-      } else {
-        statuses.add(new ModuleStatus(source, refresh, Optional.empty(), Optional.of(why)));
-        outcomes.add(new ModuleReload.Unavailable(name, reason, Cause.REJECTED));
-      }
-      return;
-    }
-    built.add(loaded);
-    statuses.add(new ModuleStatus(source, refresh, Optional.of(loaded), Optional.empty()));
-    outcomes.add(
-        new ModuleReload.Updated(
-            name, running.map(LoadedModule::versionLabel), loaded.versionLabel(), sourceFailure));
-  }
-
   /**
    * Why the refresh could not use the module's source, unless that is what was asked ({@code
    * offline}: a fallback to the cache is then no failure).
@@ -226,21 +158,6 @@ public final class LiveModules implements AutoCloseable {
       return Optional.of(unavailable.reason());
     }
     return Optional.empty();
-  }
-
-  /** Why a refresh offered no jar, as a type. */
-  private static Cause causeOf(Refresh refresh) {
-    return refresh instanceof Refresh.Unavailable unavailable ? unavailable.cause() : Cause.OTHER;
-  }
-
-  /** The status of a module that keeps running its loaded version although something failed. */
-  private static ModuleStatus keeping(
-      ModuleSource source, LoadedModule running, String reason, Cause cause) {
-    return new ModuleStatus(
-        source,
-        new Refresh.Fallback(running.jar(), reason, cause),
-        Optional.of(running),
-        Optional.empty());
   }
 
   /**

@@ -22,9 +22,18 @@ import java.util.function.Consumer;
  */
 final class Updates {
   private final Session session;
-  // What --watch last reported failing, per module (a jar's sha256 or a source's failure), so that
-  // each failure is announced once, not at every round. Used under the command lock only.
-  private final Map<String, Object> reportedFailures = new HashMap<>();
+  // What --watch last reported failing, per module, so that each failure is announced once, not at
+  // every round. Used under the command lock only.
+  private final Map<String, Reported> reportedFailures = new HashMap<>();
+
+  /** A failure --watch has announced for a module. */
+  private sealed interface Reported {
+    /** A new jar that did not load: it is not offered again, a different jar is. */
+    record FailedJar(String sha256) implements Reported {}
+
+    /** A source that could not be used, by type: see {@link ModuleReload#failure()}. */
+    record SourceFailure(ModuleReload.Failure failure) implements Reported {}
+  }
 
   Updates(Session session) {
     this.session = session;
@@ -85,7 +94,10 @@ final class Updates {
               refreshes
                   .get(i)
                   .jar()
-                  .ifPresent(jar -> reportedFailures.put(outcome.module(), jar.sha256()));
+                  .ifPresent(
+                      jar ->
+                          reportedFailures.put(
+                              outcome.module(), new Reported.FailedJar(jar.sha256())));
             }
             messages.add(outcome.describe());
           }
@@ -112,7 +124,7 @@ final class Updates {
     Optional<String> offered = refresh.jar().map(CachedJar::sha256);
     if (offered.isPresent()
         && !offered.equals(running.map(LoadedModule::jar).map(CachedJar::sha256))) {
-      if (!offered.get().equals(reportedFailures.get(name))) {
+      if (!new Reported.FailedJar(offered.get()).equals(reportedFailures.get(name))) {
         offering.add(name);
       }
       return;
@@ -130,7 +142,7 @@ final class Updates {
             .<ModuleReload>map(m -> new ModuleReload.Failed(name, reason, cause, m.versionLabel()))
             .orElse(new ModuleReload.Unavailable(name, reason, cause));
     // Compared by type, not words: the words carry what a server said, which may vary.
-    ModuleReload.Failure key = outcome.failure().orElseThrow();
+    Reported key = new Reported.SourceFailure(outcome.failure().orElseThrow());
     if (!key.equals(reportedFailures.get(name))) {
       reportedFailures.put(name, key);
       messages.add(outcome.describe());

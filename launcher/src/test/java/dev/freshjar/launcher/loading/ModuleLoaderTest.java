@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,16 @@ class ModuleLoaderTest {
   @TempDir Path dir;
 
   static CachedJar cached(String module, Path jar) {
-    return new CachedJar(module, "0".repeat(64), jar, "fixture", "1.0", jar.toUri(), Instant.EPOCH);
+    return new CachedJar(
+        module,
+        "0".repeat(64),
+        jar,
+        "fixture",
+        "1.0",
+        jar.toUri(),
+        Instant.EPOCH,
+        Optional.empty(),
+        Optional.empty());
   }
 
   static String answer(Rule rule) throws IOException {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +52,16 @@ class RuleNameIndexTest {
   }
 
   static CachedJar cached(String module, String sha, Path jar) {
-    return new CachedJar(module, sha, jar, "fixture", "1.0", jar.toUri(), Instant.EPOCH);
+    return new CachedJar(
+        module,
+        sha,
+        jar,
+        "fixture",
+        "1.0",
+        jar.toUri(),
+        Instant.EPOCH,
+        Optional.empty(),
+        Optional.empty());
   }
 
   static String sha(int n) {

@@ -92,7 +92,9 @@ class LiveModulesTest {
           module,
           version,
           jar.toUri(),
-          Instant.EPOCH);
+          Instant.EPOCH,
+          Optional.empty(),
+          Optional.empty());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {

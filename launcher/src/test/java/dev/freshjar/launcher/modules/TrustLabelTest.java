@@ -27,7 +27,8 @@ class TrustLabelTest {
         "1.0",
         SOURCE.url(),
         Instant.EPOCH,
-        signature);
+        signature,
+        Optional.empty());
   }
 
   @Test
