@@ -5,9 +5,11 @@ import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the cache knows about one module: where it comes from, the validators for a conditional GET,
@@ -152,12 +154,16 @@ record ModuleRecord(
     return new ModuleRecord(module, url, Validators.NONE, sha256, true, history);
   }
 
-  /** The same record keeping the newest {@code keep} versions and the current one. */
+  /**
+   * The same record keeping the newest {@code keep} jars and the current one, each with every
+   * release name it has (gc frees jars; a name costs nothing).
+   */
   ModuleRecord pruned(int keep) {
     List<Version> kept = new ArrayList<>();
-    for (int i = 0; i < history.size(); i++) {
-      Version v = history.get(i);
-      if (i < keep || v.sha256().equals(currentSha)) {
+    Set<String> jars = new HashSet<>();
+    for (Version v : history) {
+      if (jars.contains(v.sha256()) || jars.size() < keep || v.sha256().equals(currentSha)) {
+        jars.add(v.sha256());
         kept.add(v);
       }
     }

@@ -151,4 +151,18 @@ class MavenSameBytesTest {
     assertEquals("1.0.0", version(again));
     assertEquals(Optional.empty(), again.sameBytesAs());
   }
+
+  @Test
+  void gcKeepingTwoJars_keepsBothNamesOfTheSameJar_andTheOlderJar() {
+    rerelease();
+    refresh();
+    repo.publish("2.0.0", OTHER);
+    repo.metadata("1.0.0", "1.1.0", "2.0.0");
+    refresh();
+    assertEquals(List.of("2.0.0", "1.1.0", "1.0.0"), historyVersions());
+
+    cache.gc(2);
+
+    assertEquals(List.of("2.0.0", "1.1.0", "1.0.0"), historyVersions(), "two jars, three names");
+  }
 }
