@@ -159,8 +159,10 @@ public final class FreshjarServer {
   }
 
   private static RequestLog.Writer accessLog(ServeOptions options, PrintStream err) {
+    // A request line may carry what Jetty lets through (a C1 control's UTF-8, a bidi override):
+    // escaped like all text from outside, since a log is read on a terminal.
     if (options.accessLog().isEmpty()) {
-      return err::println;
+      return line -> err.println(Untrusted.text(line));
     }
     // Jetty would only say so as it starts, in words that read like a failure to listen.
     Path log = options.accessLog().get();
@@ -174,7 +176,13 @@ public final class FreshjarServer {
               + IoProblems.describe(e)
               + "); give a file in a directory you can write");
     }
-    RequestLogWriter file = new RequestLogWriter(options.accessLog().get().toString());
+    RequestLogWriter file =
+        new RequestLogWriter(options.accessLog().get().toString()) {
+          @Override
+          public void write(String line) throws IOException {
+            super.write(Untrusted.text(line));
+          }
+        };
     file.setAppend(true);
     return file;
   }

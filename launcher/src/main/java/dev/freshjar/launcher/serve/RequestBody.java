@@ -45,6 +45,11 @@ final class RequestBody {
     return Input.of("request body", this::open, charset, length);
   }
 
+  /** Whether the rule opened the body: from then on, the client is sending it. */
+  boolean opened() {
+    return opened;
+  }
+
   /** Whether the body was read to its end. */
   boolean finished() {
     return finished;
@@ -70,8 +75,22 @@ final class RequestBody {
     return e;
   }
 
+  /**
+   * Stops the body for a rule being cancelled: a read it is blocked in fails, and so does every
+   * later one. Closing the rule's own stream does not: that leaves what it did not read to the
+   * server, which may drain it before answering ({@link UnreadBody}).
+   */
+  void cut() {
+    try {
+      body.close();
+    } catch (IOException e) {
+      // The body fails the rule's reads either way; there is nobody else to tell.
+    }
+  }
+
   private final class Limited extends FilterInputStream {
     private long read;
+    private volatile boolean closed;
 
     Limited(InputStream in) {
       super(in);
@@ -86,6 +105,9 @@ final class RequestBody {
 
     @Override
     public int read(byte[] buffer, int offset, int count) throws IOException {
+      if (closed) {
+        throw new IOException("the request body is closed");
+      }
       int n;
       try {
         n = super.read(buffer, offset, count);
@@ -101,6 +123,11 @@ final class RequestBody {
         }
       }
       return n;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
     }
 
     @Override

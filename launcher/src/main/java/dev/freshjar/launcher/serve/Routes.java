@@ -44,7 +44,9 @@ final class Routes extends Handler.Abstract {
   Routes(
       ServedModules modules, ServeOptions options, Optional<BearerToken> token, PrintStream err) {
     this.modules = modules;
-    this.rules = new RuleEndpoint(modules, options.maxBody(), options.requestTimeout(), err);
+    this.rules =
+        new RuleEndpoint(
+            modules, options.maxBody(), options.requestTimeout(), options.idleTimeout(), err);
     this.token = token;
     this.maxConcurrent = options.maxConcurrent();
     this.inFlight = new Semaphore(maxConcurrent);

@@ -14,7 +14,7 @@ import dev.freshjar.launcher.output.Format;
 import dev.freshjar.launcher.output.Untrusted;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -42,40 +43,41 @@ import org.eclipse.jetty.util.Fields;
  * versions published when the request arrived, whatever reloads happen meanwhile.
  */
 final class RuleEndpoint {
-  // How much of an unread request body is read and dropped before a 413 closes the connection.
-  private static final long DISCARD_LIMIT = 64L * 1024 * 1024;
-
   // How long a cancelled rule gets to stop before its thread is abandoned.
   private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
 
   private final ServedModules modules;
   private final long maxBody;
   private final Duration limit;
+  private final Duration idleTimeout;
   private final PrintStream err;
 
-  RuleEndpoint(ServedModules modules, long maxBody, Duration limit, PrintStream err) {
+  RuleEndpoint(
+      ServedModules modules, long maxBody, Duration limit, Duration idleTimeout, PrintStream err) {
     this.modules = modules;
     this.maxBody = maxBody;
     this.limit = limit;
+    this.idleTimeout = idleTimeout;
     this.err = err;
   }
 
   void handle(String name, Request request, Response response) throws IOException {
-    Format format = Negotiation.format(request);
+    InputStream unread = Request.asInputStream(request);
     long length = request.getLength();
-    if (length > maxBody) {
-      // Answered before the body is read; nobody else reads it, so it can be drained here.
-      discardUnread(request);
-      throw tooLarge();
-    }
-    Charset charset = charset(request);
-    refuseEncoded(request);
-    LiveModules.Lease lease = modules.acquire();
-    boolean leaseHandedOver = false;
+    LiveModules.Lease lease = null;
+    RequestBody body = null;
+    boolean abandoned = false;
     try {
+      Format format = Negotiation.format(request);
+      if (length > maxBody) {
+        throw tooLarge();
+      }
+      Charset charset = charset(request);
+      refuseEncoded(request);
+      lease = modules.acquire();
       ModuleRule rule = resolve(lease, name);
       Arguments arguments = arguments(rule, query(request));
-      RequestBody body = new RequestBody(Request.asInputStream(request), maxBody, length);
+      body = new RequestBody(unread, maxBody, length);
       // Jetty's idle timeout fails a read that waits too long for the client's bytes; a rule
       // that computes without reading is bounded by the per-request limit instead.
       RuleCall call =
@@ -87,21 +89,50 @@ final class RuleEndpoint {
       } catch (Abandoned e) {
         // Its module version must stay open while it still runs: the lease goes when it returns.
         call.whenDone(lease::close);
-        leaseHandedOver = true;
+        abandoned = true;
         throw e.error;
       }
       response.setStatus(200);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, Negotiation.contentType(format));
       response.getHeaders().put(ModuleHeader.NAME, ModuleHeader.value(rule.module()));
-      if (length != 0 && !body.finished()) {
+      boolean unfinished = length != 0 && !body.finished();
+      if (unfinished) {
         // The rule did not read it all: the rest cannot be skipped on a kept-alive connection.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
       }
       write(table, format, response);
-    } finally {
-      if (!leaseHandedOver) {
-        lease.close();
+      if (unfinished) {
+        // The answer is out; the connection closes once this returns, so not on unread bytes.
+        UnreadBody.discard(unread, length, idleTimeout);
       }
+    } catch (HttpError e) {
+      // An abandoned rule may still read the body: it is not this thread's to drain. A client
+      // waiting for 100 Continue has sent nothing yet: reading would only ask it for the body.
+      boolean sending = !expectsContinue(request) || (body != null && body.opened());
+      if (!abandoned && sending) {
+        UnreadBody.discard(unread, length, idleTimeout);
+      }
+      throw e;
+    } finally {
+      if (!abandoned) {
+        release(unread);
+        if (lease != null) {
+          lease.close();
+        }
+      }
+    }
+  }
+
+  private static boolean expectsContinue(Request request) {
+    return request.getHeaders().contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
+  }
+
+  /** Gives Jetty back the body's buffer; what is left unread then closes the connection. */
+  private static void release(InputStream body) {
+    try {
+      body.close();
+    } catch (IOException e) {
+      // The body ended in a failure already answered or told to Jetty: nothing more to say.
     }
   }
 
@@ -169,6 +200,7 @@ final class RuleEndpoint {
     try {
       table = call.await(limit);
     } catch (TimeoutException e) {
+      body.cut();
       RuleCall.Cancellation how = call.cancel(CANCEL_GRACE);
       String message =
           rule.qualifiedName()
@@ -185,6 +217,7 @@ final class RuleEndpoint {
       }
       throw new HttpError(503, message);
     } catch (InterruptedException e) {
+      body.cut();
       RuleCall.Cancellation how = call.cancel(CANCEL_GRACE);
       Thread.currentThread().interrupt();
       HttpError stopping = new HttpError(503, "the server is stopping");
@@ -258,24 +291,5 @@ final class RuleEndpoint {
       throw new HttpError(500, e.getMessage());
     }
     out.close();
-  }
-
-  /**
-   * Reads and drops what is left of a request's body, up to {@link #DISCARD_LIMIT}: a connection
-   * closed with unread bytes makes the kernel answer the client with a reset, which can reach it
-   * before the error does, so a client still uploading would see the connection break instead of
-   * the answer. A slow client is bounded by the idle timeout; a larger body is left unread and the
-   * connection closed as it is.
-   */
-  private static void discardUnread(Request request) {
-    if (request.getLength() > DISCARD_LIMIT) {
-      return;
-    }
-    try {
-      // Its declared length bounds the read.
-      Request.asInputStream(request).transferTo(OutputStream.nullOutputStream());
-    } catch (IOException | RuntimeException e) {
-      // The client stopped sending or went away: there is nothing left to spare it from.
-    }
   }
 }

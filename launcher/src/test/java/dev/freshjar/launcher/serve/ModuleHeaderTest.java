@@ -15,4 +15,14 @@ class ModuleHeaderTest {
     assertThat(ModuleHeader.encode("1.0\r\nSet-Cookie: x")).isEqualTo("1.0%0D%0ASet-Cookie:%20x");
     assertThat(ModuleHeader.encode("é/%")).isEqualTo("%C3%A9%2F%25");
   }
+
+  @Test
+  void aLongValueIsCutBetweenWholeCharacters() {
+    String encoded = ModuleHeader.encode("1.0" + "\u00e9".repeat(ModuleHeader.MAX_PART));
+
+    assertThat(encoded)
+        .startsWith("1.0%C3%A9")
+        .endsWith("%A9...")
+        .hasSizeLessThanOrEqualTo(ModuleHeader.MAX_PART + 3);
+  }
 }

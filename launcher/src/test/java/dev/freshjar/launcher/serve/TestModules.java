@@ -40,7 +40,8 @@ final class TestModules {
    * A module {@code odd} with rules that misbehave: {@code boom} throws with a message full of
    * quotes, control characters and an escape sequence; {@code spin} never returns and ignores
    * interrupts; {@code nap} reads its input, marks {@code started} with a new file, and sleeps
-   * {@code ms} milliseconds (a parameter, default 1500).
+   * {@code ms} milliseconds (a parameter, default 1500); {@code first} reads one byte of its input
+   * and answers it.
    */
   static Path odd(Path jar, Path started) {
     String boom =
@@ -94,11 +95,27 @@ final class TestModules {
         }
         """
             .formatted(started);
+    String first =
+        """
+        package fixture.odd;
+        import dev.freshjar.api.*;
+        import java.io.*;
+        public class First implements Rule {
+          public String name() { return "first"; }
+          public String summary() { return "reads one byte"; }
+          public Table apply(Input input, Arguments arguments) throws IOException {
+            int first;
+            try (InputStream in = input.openStream()) { first = in.read(); }
+            return Table.builder(Column.integer("first")).row((long) first).build();
+          }
+        }
+        """;
     return ModuleJar.named("odd")
         .version("6.6.6")
         .rule("fixture.odd.Boom", boom)
         .rule("fixture.odd.Spin", spin)
         .rule("fixture.odd.Nap", nap)
+        .rule("fixture.odd.First", first)
         .writeTo(jar);
   }
 }
