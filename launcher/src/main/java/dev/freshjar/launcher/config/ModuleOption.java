@@ -5,6 +5,7 @@ import dev.freshjar.cache.maven.MavenArtifact;
 import dev.freshjar.cache.maven.RepositoryCredentials;
 import dev.freshjar.cache.maven.VersionPolicy;
 import dev.freshjar.cache.trust.AuthorKey;
+import dev.freshjar.launcher.input.UrlLogin;
 import dev.freshjar.launcher.modules.ModuleSources;
 import java.net.URI;
 import java.time.Duration;
@@ -14,8 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -76,14 +75,11 @@ enum ModuleOption {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
       // Refused before parsing, whose reasons quote the value: the password must not be shown.
-      Matcher login = USER_INFO.matcher(value);
-      if (login.lookingAt()) {
+      if (UrlLogin.carries(value)) {
         throw new BadValue(
             key()
                 + " must not hold a user or password ("
-                + login.group(1)
-                + "...@"
-                + value.substring(login.end())
+                + UrlLogin.hidden(value)
                 + "): the repository is shown wherever the module is; give them in "
                 + RepositoryCredentials.TOKEN_PREFIX
                 + "<MODULE> (with "
@@ -116,9 +112,6 @@ enum ModuleOption {
       section.server = Optional.of(value);
     }
   };
-
-  /** "scheme://user:password@": group 1 is "scheme://". */
-  private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@");
 
   /** The options that only a module from a Maven repository may set. */
   static final Set<ModuleOption> MAVEN_ONLY =
