@@ -70,6 +70,11 @@ public final class InputResolver {
       // Path.of("") is the working directory: without this, "'' is a directory".
       throw inputFailure("INPUT is empty; give " + KINDS + " for standard input");
     }
+    try {
+      UrlLogin.refuse(spec);
+    } catch (IllegalArgumentException e) {
+      throw inputFailure(e.getMessage());
+    }
     if (isHttp(spec)) {
       return http.input(uri(spec));
     }
@@ -141,18 +146,11 @@ public final class InputResolver {
   }
 
   private static URI uri(String spec) {
-    URI url;
     try {
-      url = new URI(spec);
+      return new URI(spec);
     } catch (URISyntaxException e) {
       throw inputFailure("'" + spec + "' is not a valid URL: " + e.getMessage());
     }
-    try {
-      UrlLogin.refuse(url);
-    } catch (IllegalArgumentException e) {
-      throw inputFailure(e.getMessage());
-    }
-    return url;
   }
 
   private static CommandFailure inputFailure(String message) {
