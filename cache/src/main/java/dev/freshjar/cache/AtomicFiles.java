@@ -3,6 +3,7 @@ package dev.freshjar.cache;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,6 +31,11 @@ final class AtomicFiles {
         }
         // Without this a crash after the rename could leave an empty record behind.
         ch.force(true);
+      } catch (FileSystemException e) {
+        throw e;
+      } catch (IOException e) {
+        // A failed write (a full disk) names no file: name the one that was to be replaced.
+        throw new FileSystemException(target.toString(), null, e.getMessage());
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
       moved = true;

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code cache verify}: every jar under {@code objects/} hashes to its name, and every version a
@@ -26,6 +28,26 @@ final class CacheVerifier {
   VerifyReport verify() {
     List<String> problems = new ArrayList<>();
     DirectoryTrust.problem(layout).ifPresent(problems::add);
+    // What repairs a damaged jar depends on whether a module runs it: update fetches a current
+    // version again, while an older one no source serves any more, and gc drops it.
+    Set<String> current = new HashSet<>();
+    // The records' own problems are reported after the jars', module by module.
+    List<Runnable> checkRecords = new ArrayList<>();
+    int recordsRead = 0;
+    for (String module : records.modules()) {
+      recordsRead++;
+      try {
+        records
+            .read(module)
+            .ifPresent(
+                r -> {
+                  current.add(r.currentSha());
+                  checkRecords.add(() -> checkVersions(r, problems));
+                });
+      } catch (CacheException e) {
+        checkRecords.add(() -> problems.add(e.getMessage()));
+      }
+    }
     int jars = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(layout.objects())) {
       for (Path file : files) {
@@ -36,26 +58,18 @@ final class CacheVerifier {
           continue;
         }
         jars++;
-        checkHash(file, sha.get()).ifPresent(problems::add);
+        checkHash(file, sha.get(), current.contains(sha.get())).ifPresent(problems::add);
       }
     } catch (NoSuchFileException e) {
       // An empty cache: nothing stored, nothing to check.
     } catch (IOException e) {
       problems.add("cannot list " + layout.objects() + ": " + e.getMessage());
     }
-    int recordsRead = 0;
-    for (String module : records.modules()) {
-      recordsRead++;
-      try {
-        records.read(module).ifPresent(r -> checkVersions(r, problems));
-      } catch (CacheException e) {
-        problems.add(e.getMessage());
-      }
-    }
+    checkRecords.forEach(Runnable::run);
     return new VerifyReport(jars, recordsRead, problems);
   }
 
-  private static Optional<String> checkHash(Path file, String sha) {
+  private static Optional<String> checkHash(Path file, String sha, boolean current) {
     String actual;
     try {
       actual = HashingCopy.sha256Of(file);
@@ -71,8 +85,11 @@ final class CacheVerifier {
         file
             + " is damaged: its content hashes to "
             + actual
-            + "; 'freshjar update' repairs it while its source serves it (or delete it, and"
-            + " 'freshjar update' fetches it again)");
+            + (current
+                ? "; 'freshjar update' repairs it while its source serves it (or delete it, and"
+                    + " 'freshjar update' fetches it again)"
+                : "; no module runs it, and it can never run again: 'freshjar cache gc' removes"
+                    + " it"));
   }
 
   private void checkVersions(ModuleRecord record, List<String> problems) {
@@ -109,7 +126,8 @@ final class CacheVerifier {
               + jar
               + (current
                   ? "; 'freshjar update' repairs it while its source serves it"
-                  : "; it cannot be rolled back to"));
+                  : "; it cannot be rolled back to: 'freshjar cache gc' drops it from the"
+                      + " history"));
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,18 +39,36 @@ final class GarbageCollector {
       throw new IllegalArgumentException("must keep at least 1 version per module, not " + keep);
     }
     Map<String, List<CachedJar>> dropped = new LinkedHashMap<>();
+    Map<String, List<LostVersion>> lost = new LinkedHashMap<>();
     for (String module : records.modules()) {
-      Optional<RecordStore.Change> change = records.tidy(module, r -> r.pruned(keep));
+      Map<String, LostVersion.Damage> damage = new HashMap<>();
+      Optional<RecordStore.Change> change =
+          records.tidy(
+              module,
+              r -> {
+                damage.putAll(lostJars(r));
+                return r.pruned(keep, damage.keySet());
+              });
       change.ifPresent(
           c -> {
             List<CachedJar> gone = new ArrayList<>();
+            List<LostVersion> gonePastUse = new ArrayList<>();
             for (ModuleRecord.Version v : c.before().orElseThrow().history()) {
               if (c.after().version(v.sha256()).isEmpty()) {
-                gone.add(v.toJar(module, layout));
+                CachedJar jar = v.toJar(module, layout);
+                LostVersion.Damage why = damage.get(v.sha256());
+                if (why == null) {
+                  gone.add(jar);
+                } else {
+                  gonePastUse.add(new LostVersion(jar, why));
+                }
               }
             }
             if (!gone.isEmpty()) {
               dropped.put(module, gone);
+            }
+            if (!gonePastUse.isEmpty()) {
+              lost.put(module, gonePastUse);
             }
           });
     }
@@ -80,6 +99,31 @@ final class GarbageCollector {
     } catch (IOException e) {
       throw RefreshFailure.notWritable(e);
     }
-    return new GcReport(dropped, deleted, freed);
+    return new GcReport(dropped, lost, deleted, freed);
+  }
+
+  /**
+   * The versions of {@code record} other than the current one whose jars can never run again:
+   * missing from {@code objects/}, or no longer hashing to their name. A jar that cannot be read
+   * for another reason (permissions) is left for {@code cache verify} to name.
+   */
+  private Map<String, LostVersion.Damage> lostJars(ModuleRecord record) {
+    Map<String, LostVersion.Damage> lost = new HashMap<>();
+    for (ModuleRecord.Version v : record.history()) {
+      if (v.sha256().equals(record.currentSha())) {
+        continue;
+      }
+      Path jar = layout.object(v.sha256());
+      try {
+        if (!HashingCopy.sha256Of(jar).equals(v.sha256())) {
+          lost.put(v.sha256(), LostVersion.Damage.DAMAGED);
+        }
+      } catch (NoSuchFileException e) {
+        lost.put(v.sha256(), LostVersion.Damage.MISSING);
+      } catch (IOException e) {
+        // Not known to be lost: kept, and reported by cache verify.
+      }
+    }
+    return lost;
   }
 }

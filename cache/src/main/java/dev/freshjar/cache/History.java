@@ -80,8 +80,12 @@ final class History {
     String module = r.module();
     String listing = "; 'freshjar modules history " + module + "' lists the cached versions";
     if (prefix.isEmpty()) {
-      int current = r.history().indexOf(r.current());
-      if (current + 1 >= r.history().size()) {
+      // The next older jar: another release name of the current bytes is no way back.
+      List<ModuleRecord.Version> older =
+          r.history().subList(r.history().indexOf(r.current()) + 1, r.history().size()).stream()
+              .filter(v -> !v.sha256().equals(r.currentSha()))
+              .toList();
+      if (older.isEmpty()) {
         throw new IllegalArgumentException(
             "module "
                 + module
@@ -90,7 +94,7 @@ final class History {
                 + ")"
                 + listing);
       }
-      return r.history().get(current + 1);
+      return older.get(0);
     }
     List<ModuleRecord.Version> matches =
         r.history().stream().filter(v -> v.sha256().startsWith(prefix.get())).toList();
@@ -102,7 +106,7 @@ final class History {
               + prefix.get()
               + listing);
     }
-    if (matches.size() > 1) {
+    if (matches.stream().map(ModuleRecord.Version::sha256).distinct().count() > 1) {
       throw new IllegalArgumentException(
           prefix.get()
               + " is ambiguous: it starts "

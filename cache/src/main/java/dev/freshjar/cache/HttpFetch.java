@@ -110,7 +110,10 @@ final class HttpFetch {
         if (response.code() != 200) {
           int code = response.code();
           throw new RefreshFailure(
-              "HTTP " + code + " " + reason(response) + " from " + url, Cause.HTTP_STATUS, code);
+              "HTTP " + code + " " + reason(response) + " from " + url,
+              Cause.HTTP_STATUS,
+              code,
+              Optional.of(url));
         }
         return download(response, url, source, into);
       }

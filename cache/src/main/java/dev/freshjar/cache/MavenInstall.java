@@ -145,7 +145,7 @@ final class MavenInstall {
                   return before.get();
                 }
                 trust.recheckNotOlder(source, stored, before);
-                return before.get().reinstated(stored.sha256(), key, validators);
+                return before.get().reinstated(stored, key, validators);
               },
               replaceCorrupt);
     } catch (TrustChecks.Downgrade e) {

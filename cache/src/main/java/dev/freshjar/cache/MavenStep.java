@@ -213,6 +213,16 @@ final class MavenStep {
 
   /** What to check when the metadata cannot be had. */
   private static String hint(ModuleSource source, MavenArtifact artifact, RefreshFailure e) {
+    if ((e.status() == 401 || e.status() == 403)
+        && e.answeredBy()
+            .filter(u -> !RepositoryCredentials.mayReceive(artifact.repository(), u))
+            .isPresent()) {
+      // Blaming or asking for credentials would mislead: none are ever sent there.
+      return "; a redirect led away from the repository, to "
+          + e.answeredBy().get().getHost()
+          + ", which freshjar never sends the repository's credentials to (only to its own"
+          + " scheme, host and port): does the repository redirect where it should?";
+    }
     if (e.status() == 401 || e.status() == 403) {
       String env =
           RepositoryCredentials.TOKEN_PREFIX

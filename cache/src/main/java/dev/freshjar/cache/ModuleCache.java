@@ -1,6 +1,7 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,9 +55,12 @@ public final class ModuleCache {
         Files.createDirectories(dir);
         DirectoryTrust.restrictCreated(dir, true);
       }
+    } catch (FileAlreadyExistsException e) {
+      // What createDirectories throws when a file sits where the directory (or a parent) must be.
+      throw new CacheException("the cache directory " + dir + " is not a directory", e);
     } catch (IOException e) {
       throw new CacheException(
-          "cannot create the cache directory " + dir + ": " + e.getMessage(), e);
+          "cannot create the cache directory " + dir + ": " + RefreshFailure.describe(e), e);
     }
     if (!Files.isReadable(dir)) {
       throw new CacheException("cannot read the cache directory " + dir);
@@ -159,6 +163,23 @@ public final class ModuleCache {
       return records.read(module).map(r -> choice.pinned(source, r)).orElse(outcome);
     }
     return choice.handOut(outcome, record, source);
+  }
+
+  /**
+   * Why a refresh of {@code module} that is still running is stuck in the cache rather than at its
+   * source, if it is: it is waiting for the module's lock, which another process holds.
+   */
+  public Optional<String> stuck(String module) {
+    Path lock = layout.lock(module);
+    if (!ModuleLock.awaited(lock)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "another freshjar process holds the lock "
+            + lock
+            + " of module "
+            + module
+            + " and has not let go; it may be stopped (Ctrl-Z) or hung");
   }
 
   /**

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,6 +20,8 @@ final class ModuleLock implements AutoCloseable {
   private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
       new ConcurrentHashMap<>();
   private static final long POLL_MILLIS = 10;
+  // The lock files a thread of this process is waiting for because another process holds them.
+  private static final Set<Path> WAITING = ConcurrentHashMap.newKeySet();
 
   private final ReentrantLock threads;
   private final FileChannel channel;
@@ -50,11 +53,18 @@ final class ModuleLock implements AutoCloseable {
     try {
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       // FileChannel.lock() cannot be given a time limit, so poll.
-      while (channel.tryLock() == null) {
-        if (System.nanoTime() - deadline >= 0) {
-          throw busy(module, file, wait);
+      if (channel.tryLock() == null) {
+        WAITING.add(file);
+        try {
+          while (channel.tryLock() == null) {
+            if (System.nanoTime() - deadline >= 0) {
+              throw busy(module, file, wait);
+            }
+            Thread.sleep(POLL_MILLIS);
+          }
+        } finally {
+          WAITING.remove(file);
         }
-        Thread.sleep(POLL_MILLIS);
       }
       locked = true;
       return new ModuleLock(threads, channel);
@@ -68,6 +78,14 @@ final class ModuleLock implements AutoCloseable {
         release(channel, threads);
       }
     }
+  }
+
+  /**
+   * Whether a thread of this process is waiting for {@code file} because another process holds it:
+   * what a refresh cut off by its deadline was doing, if so.
+   */
+  static boolean awaited(Path file) {
+    return WAITING.contains(file);
   }
 
   private static RefreshFailure busy(String module, Path file, Duration wait) {

@@ -5,9 +5,11 @@ import dev.freshjar.cache.trust.AuthorSignature;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the cache knows about one module: where it comes from, the validators for a conditional GET,
@@ -20,7 +22,9 @@ import java.util.Optional;
  * @param currentSha the hash of the current version; one of {@code history}
  * @param pinned whether the user fixed the current version ({@code modules pin}): a refresh leaves
  *     it current and does not ask the source
- * @param history every version fetched, newest first, each hash once
+ * @param history every version fetched, newest first, each hash once; except that a jar published
+ *     as several Maven releases (a re-release of the same bytes) keeps one entry per release, and
+ *     the current version is the first entry with {@code currentSha}
  */
 record ModuleRecord(
     String module,
@@ -101,12 +105,21 @@ record ModuleRecord(
     List<Version> history = new ArrayList<>();
     history.add(installed);
     before.ifPresent(
-        r ->
-            r.history.stream()
-                .filter(v -> !v.sha256().equals(installed.sha256()))
-                .forEach(history::add));
+        r -> r.history.stream().filter(v -> !sameVersion(v, installed)).forEach(history::add));
     boolean pinned = before.map(ModuleRecord::pinned).orElse(false);
     return new ModuleRecord(module, validatorsFor, validators, installed.sha256(), pinned, history);
+  }
+
+  /**
+   * Whether {@code a} and {@code b} are one version: the same bytes, under the same Maven release
+   * name if either has one. A release re-published with the bytes of another stays a version of its
+   * own, so that no release the module ran as is forgotten.
+   */
+  private static boolean sameVersion(Version a, Version b) {
+    return a.sha256().equals(b.sha256())
+        && a.release()
+            .map(MavenRelease::coordinates)
+            .equals(b.release().map(MavenRelease::coordinates));
   }
 
   /** The same record with the validators the source sent for {@code url}. */
@@ -115,11 +128,17 @@ record ModuleRecord(
   }
 
   /**
-   * The same record with the stored version {@code sha256} current again, and the validators the
-   * source sent for {@code url}: a Maven release chosen again is not downloaded again.
+   * The same record with the stored version {@code stored} current again, and the validators the
+   * source sent for {@code url}: a Maven release chosen again is not downloaded again. Among the
+   * releases with its bytes, {@code stored} moves first, as the one current.
    */
-  ModuleRecord reinstated(String sha256, URI url, Validators validators) {
-    return new ModuleRecord(module, url, validators, sha256, pinned, history);
+  ModuleRecord reinstated(Version stored, URI url, Validators validators) {
+    List<Version> reordered = new ArrayList<>(history);
+    int first = reordered.indexOf(find(history, stored.sha256()).orElse(stored));
+    if (reordered.remove(stored) && first >= 0) {
+      reordered.add(first, stored);
+    }
+    return new ModuleRecord(module, url, validators, stored.sha256(), pinned, reordered);
   }
 
   /** The same record, pinned or not. */
@@ -135,12 +154,29 @@ record ModuleRecord(
     return new ModuleRecord(module, url, Validators.NONE, sha256, true, history);
   }
 
-  /** The same record keeping the newest {@code keep} versions and the current one. */
+  /**
+   * The same record keeping the newest {@code keep} jars and the current one, each with every
+   * release name it has (gc frees jars; a name costs nothing).
+   */
   ModuleRecord pruned(int keep) {
+    return pruned(keep, Set.of());
+  }
+
+  /**
+   * The same record without the versions {@code lost} other than the current one (their jars can
+   * never run again; the current one is for {@code update} to repair), then keeping the newest
+   * {@code keep} jars of the rest and the current one, as {@link #pruned(int)} does.
+   */
+  ModuleRecord pruned(int keep, Set<String> lost) {
     List<Version> kept = new ArrayList<>();
-    for (int i = 0; i < history.size(); i++) {
-      Version v = history.get(i);
-      if (i < keep || v.sha256().equals(currentSha)) {
+    Set<String> jars = new HashSet<>();
+    for (Version v : history) {
+      boolean current = v.sha256().equals(currentSha);
+      if (!current && lost.contains(v.sha256())) {
+        continue;
+      }
+      if (jars.contains(v.sha256()) || jars.size() < keep || current) {
+        jars.add(v.sha256());
         kept.add(v);
       }
     }

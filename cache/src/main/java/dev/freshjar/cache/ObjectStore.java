@@ -1,10 +1,14 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * The content-addressed jars under {@code objects/}. A file there is named by its own hash and
@@ -43,6 +47,11 @@ final class ObjectStore {
       Files.move(download, target, StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {
       Files.delete(download);
+    } catch (AtomicMoveNotSupportedException e) {
+      // objects/ is on another file system than tmp/ (a symbolic link to another disk): copy the
+      // download beside its target, then rename it there, which is still atomic.
+      copyBeside(download, target);
+      Files.delete(download);
     }
     AtomicFiles.syncDirectory(target.getParent());
     ObjectIntegrity.forget(target);
@@ -54,6 +63,20 @@ final class ObjectStore {
       return HashingCopy.sha256Of(object).equals(sha256);
     } catch (IOException e) {
       return false;
+    }
+  }
+
+  private static void copyBeside(Path download, Path target) throws IOException {
+    Path beside =
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.copy(download, beside);
+      try (FileChannel ch = FileChannel.open(beside, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(beside, target, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(beside);
     }
   }
 }

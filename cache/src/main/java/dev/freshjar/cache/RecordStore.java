@@ -1,6 +1,8 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -23,6 +25,14 @@ import java.util.function.UnaryOperator;
  */
 final class RecordStore {
   private static final String RECORD = ".record";
+
+  /**
+   * Far more than any record freshjar writes (a few hundred bytes a version): a file past it is
+   * damage, and is reported as such rather than read whole (a disk error can leave gigabytes of
+   * zeros, a symbolic link can point at a device that never ends).
+   */
+  static final int MAX_BYTES = 16 << 20;
+
   private final CacheLayout layout;
   private final Duration lockWait;
 
@@ -39,8 +49,13 @@ final class RecordStore {
   Optional<ModuleRecord> read(String module) {
     Path file = layout.record(module);
     String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        throw new CorruptRecordException(
+            file, "it is larger than " + (MAX_BYTES >> 20) + " MiB, which no record is", null);
+      }
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (CharacterCodingException e) {

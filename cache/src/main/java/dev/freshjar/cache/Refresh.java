@@ -50,6 +50,18 @@ public sealed interface Refresh permits Refresh.WithJar, Refresh.Unavailable {
     public boolean changed() {
       return previous.map(p -> !p.sha256().equals(current.sha256())).orElse(true);
     }
+
+    /**
+     * The version that was current before, when this refresh made another one current whose jar has
+     * the same bytes: a Maven release re-published unchanged under a new version. Nothing is
+     * reloaded, but the version the module runs as has changed.
+     */
+    public Optional<CachedJar> sameBytesAs() {
+      return previous.filter(
+          p ->
+              p.sha256().equals(current.sha256())
+                  && !p.displayVersion().equals(current.displayVersion()));
+    }
   }
 
   /**

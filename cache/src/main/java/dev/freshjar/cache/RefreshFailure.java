@@ -1,9 +1,11 @@
 package dev.freshjar.cache;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.util.Optional;
 
 /**
  * Why a refresh could not use its source. The message is the reason a person sees in a {@link
@@ -19,6 +21,8 @@ final class RefreshFailure extends Exception {
   // The HTTP status the source answered with, or 0: a Maven repository's missing checksum file
   // (404) is a warning, not a failure, and a 401 deserves a hint about credentials.
   private final int status;
+  // Which URL answered {@code status}, after any redirects: whether it got the credentials.
+  private final Optional<URI> answeredBy;
 
   RefreshFailure(String reason) {
     this(reason, null, Cause.OTHER);
@@ -26,9 +30,15 @@ final class RefreshFailure extends Exception {
 
   /** The source answered {@code status}: an HTTP status, or {@link #NO_SUCH_FILE}. */
   RefreshFailure(String reason, Cause kind, int status) {
+    this(reason, kind, status, Optional.empty());
+  }
+
+  /** {@code answeredBy} answered the HTTP {@code status}. */
+  RefreshFailure(String reason, Cause kind, int status, Optional<URI> answeredBy) {
     super(reason);
     this.kind = kind;
     this.status = status;
+    this.answeredBy = answeredBy;
   }
 
   RefreshFailure(String reason, Throwable cause) {
@@ -40,13 +50,20 @@ final class RefreshFailure extends Exception {
   }
 
   RefreshFailure(String reason, Throwable cause, Cause kind) {
-    this(reason, cause, kind, cause instanceof RefreshFailure f ? f.status : 0);
+    this(
+        reason,
+        cause,
+        kind,
+        cause instanceof RefreshFailure f ? f.status : 0,
+        cause instanceof RefreshFailure f ? f.answeredBy : Optional.empty());
   }
 
-  private RefreshFailure(String reason, Throwable cause, Cause kind, int status) {
+  private RefreshFailure(
+      String reason, Throwable cause, Cause kind, int status, Optional<URI> answeredBy) {
     super(reason, cause);
     this.kind = kind;
     this.status = status;
+    this.answeredBy = answeredBy;
   }
 
   /** Whether the source said that what was asked for does not exist. */
@@ -57,6 +74,11 @@ final class RefreshFailure extends Exception {
   /** The HTTP status the source answered with, or 0. */
   int status() {
     return status;
+  }
+
+  /** The URL that answered {@link #status()}, when an HTTP server did. */
+  Optional<URI> answeredBy() {
+    return answeredBy;
   }
 
   String reason() {
@@ -75,7 +97,7 @@ final class RefreshFailure extends Exception {
     if (this.kind != Cause.OTHER) {
       return this;
     }
-    RefreshFailure kinded = new RefreshFailure(getMessage(), getCause(), kind, status);
+    RefreshFailure kinded = new RefreshFailure(getMessage(), getCause(), kind, status, answeredBy);
     kinded.setStackTrace(getStackTrace());
     for (Throwable suppressed : getSuppressed()) {
       kinded.addSuppressed(suppressed);
@@ -85,6 +107,11 @@ final class RefreshFailure extends Exception {
 
   /** The cache directory refused a write: read-only, permissions, disk full. */
   static RefreshFailure notWritable(IOException e) {
+    return new RefreshFailure("cache not writable: " + describe(e), e, Cause.NOT_WRITABLE);
+  }
+
+  /** What a file system refused, naming the file: for messages about the cache's own files. */
+  static String describe(IOException e) {
     String what;
     if (e instanceof AccessDeniedException a) {
       what = "permission denied on " + a.getFile();
@@ -96,6 +123,6 @@ final class RefreshFailure extends Exception {
     } else {
       what = String.valueOf(e.getMessage());
     }
-    return new RefreshFailure("cache not writable: " + what, e, Cause.NOT_WRITABLE);
+    return what;
   }
 }

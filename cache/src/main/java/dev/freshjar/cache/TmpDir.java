@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -74,8 +75,12 @@ final class TmpDir {
       ch.force(true);
       complete = true;
       return new Received(file, copy.sha256(), copy.bytes());
-    } catch (IOException e) {
+    } catch (FileSystemException e) {
       throw RefreshFailure.notWritable(e);
+    } catch (IOException e) {
+      // A failed write (a full disk) names no file; the directory is what the user must free.
+      throw RefreshFailure.notWritable(
+          new FileSystemException(dir.toString(), null, e.getMessage()));
     } finally {
       if (!complete) {
         file.close();

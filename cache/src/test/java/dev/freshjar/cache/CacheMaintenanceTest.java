@@ -285,6 +285,40 @@ class CacheMaintenanceTest {
     }
 
     @Test
+    void dropsOlderVersionsWhoseJarsCanNeverRunAndKeepsTheNewestThatCan() throws IOException {
+      List<CachedJar> fetched = IntStream.rangeClosed(1, 5).mapToObj(n -> fetch("mod", n)).toList();
+      Files.write(fetched.get(3).jar(), VERSIONS[1]);
+      Files.delete(fetched.get(2).jar());
+
+      GcReport report = cache.gc(3);
+
+      assertEquals(
+          List.of(fetched.get(4), fetched.get(1), fetched.get(0)), cache.history("mod"), "kept");
+      assertEquals(
+          Map.of(
+              "mod",
+              List.of(
+                  new LostVersion(fetched.get(3), LostVersion.Damage.DAMAGED),
+                  new LostVersion(fetched.get(2), LostVersion.Damage.MISSING))),
+          report.lost());
+      assertEquals(Map.of(), report.dropped());
+      assertFalse(Files.exists(fetched.get(3).jar()));
+      assertTrue(cache.verify().clean(), cache.verify().toString());
+    }
+
+    @Test
+    void leavesADamagedCurrentJarForUpdateToRepair() throws IOException {
+      CachedJar v1 = fetch("mod", 1);
+      Files.write(v1.jar(), VERSIONS[2]);
+
+      GcReport report = cache.gc(3);
+
+      assertEquals(Map.of(), report.lost());
+      assertEquals(List.of(v1), cache.history("mod"));
+      assertTrue(Files.exists(v1.jar()));
+    }
+
+    @Test
     void neverRemovesTheCurrentOrPinnedJarHoweverOld() {
       List<CachedJar> fetched = IntStream.rangeClosed(1, 5).mapToObj(n -> fetch("mod", n)).toList();
       CachedJar oldest = fetched.get(0);

@@ -1,6 +1,7 @@
 package dev.freshjar.cache.maven;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,10 +74,13 @@ public final class RepositoryCredentials {
       }
       return Optional.empty();
     }
-    requireHeaderSafe(token, TOKEN_PREFIX + suffix);
     if (user == null || user.isEmpty()) {
+      requireHeaderSafe(token, TOKEN_PREFIX + suffix);
       return Optional.of(new RepositoryCredentials("Bearer " + token, TOKEN_PREFIX + suffix));
     }
+    // A basic password travels base64-encoded: spaces and non-ASCII are fine, as in settings.xml.
+    requireNoControl(token, TOKEN_PREFIX + suffix);
+    requireBasicUser(user, USER_PREFIX + suffix);
     return Optional.of(basic(user, token, USER_PREFIX + suffix + "/" + TOKEN_PREFIX + suffix));
   }
 
@@ -89,11 +93,12 @@ public final class RepositoryCredentials {
   public static RepositoryCredentials fromSettings(String serverId, Path settings)
       throws MavenException {
     byte[] bytes;
-    try {
-      if (Files.size(settings) > MavenMetadata.MAX_BYTES) {
+    // Read up to the bound, whatever the size says: a pipe (<(...)) has none, /dev/zero no end.
+    try (InputStream in = Files.newInputStream(settings)) {
+      bytes = in.readNBytes((int) MavenMetadata.MAX_BYTES + 1);
+      if (bytes.length > MavenMetadata.MAX_BYTES) {
         throw new MavenException(settings + " is larger than 1 MiB; is it really settings.xml?");
       }
-      bytes = Files.readAllBytes(settings);
     } catch (NoSuchFileException e) {
       throw new MavenException(
           "server '" + serverId + "' is named, but there is no " + settings, e);
@@ -135,6 +140,8 @@ public final class RepositoryCredentials {
       throw new MavenException(
           origin + " takes its password from a property, which freshjar does not expand");
     }
+    requireBasicUser(user.get(), "the <username> of " + origin);
+    requireNoControl(p, "the <password> of " + origin);
     return basic(user.get(), p, origin);
   }
 
@@ -148,6 +155,37 @@ public final class RepositoryCredentials {
                 + " holds a character that cannot be sent in an HTTP header (at position "
                 + (i + 1)
                 + "): a line break or space copied with the token?");
+      }
+    }
+  }
+
+  /**
+   * HTTP basic sends "user:password" as one string, split at its first colon (RFC 7617, section 2):
+   * a user with a colon would reach the server as another user, and be refused with a misleading
+   * 401. Never names the value.
+   */
+  private static void requireBasicUser(String user, String origin) throws MavenException {
+    requireNoControl(user, origin);
+    if (user.indexOf(':') >= 0) {
+      throw new MavenException(
+          origin
+              + " holds a ':' (at position "
+              + (user.indexOf(':') + 1)
+              + "), which HTTP basic authentication cannot send in a user name: the server would"
+              + " split user and password at it; give the user name alone, without ':'");
+    }
+  }
+
+  /** RFC 7617 allows no control characters in a user or password: a line break pasted along? */
+  private static void requireNoControl(String value, String origin) throws MavenException {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new MavenException(
+            origin
+                + " holds a control character (at position "
+                + (i + 1)
+                + "), which HTTP basic authentication cannot send: a line break or tab copied"
+                + " with it?");
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.freshjar.launcher.cli;
 
 import dev.freshjar.cache.CachedJar;
 import dev.freshjar.cache.GcReport;
+import dev.freshjar.cache.LostVersion;
 import dev.freshjar.cache.VerifyReport;
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.ExitStatus;
@@ -54,6 +55,18 @@ final class CacheCommand {
               + dropped.getValue().stream()
                   .map(CachedJar::label)
                   .collect(Collectors.joining(", ")));
+    }
+    for (Map.Entry<String, List<LostVersion>> lost : report.lost().entrySet()) {
+      for (LostVersion version : lost.getValue()) {
+        println(
+            out,
+            lost.getKey()
+                + ": dropped "
+                + version.version().label()
+                + ": its jar is "
+                + (version.damage() == LostVersion.Damage.MISSING ? "missing" : "damaged")
+                + ", so it could never run again");
+      }
     }
     int deleted = report.deletedJars().size();
     out.println(

@@ -1,5 +1,6 @@
 package dev.freshjar.launcher.cli;
 
+import dev.freshjar.cache.CacheException;
 import dev.freshjar.cache.ModuleCache;
 import dev.freshjar.cache.ModuleSource;
 import dev.freshjar.launcher.CommandFailure;
@@ -124,8 +125,14 @@ public final class FreshjarCommand {
 
   ModuleCache cache() {
     if (cache == null) {
-      cache =
-          ModuleCache.open(CacheLocation.resolve(cacheDir, env, System.getProperty("user.home")));
+      Path dir = CacheLocation.resolve(cacheDir, env, System.getProperty("user.home"));
+      try {
+        cache = ModuleCache.open(dir);
+      } catch (CacheException e) {
+        // Without its cache no module is available; the fix is the user's choice of directory.
+        throw CommandFailure.unavailable(
+            e.getMessage() + "; give --cache-dir (or FRESHJAR_CACHE) a directory of your own");
+      }
     }
     return cache;
   }

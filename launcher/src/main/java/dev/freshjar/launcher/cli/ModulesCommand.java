@@ -62,8 +62,11 @@ final class ModulesCommand implements Callable<Integer> {
             Column.text("state"));
     for (CachedJar jar : entry.history()) {
       String state;
-      if (jar.sha256().equals(entry.current().sha256())) {
+      if (jar.equals(entry.current())) {
         state = entry.pinned() ? "current, pinned" : "current";
+      } else if (jar.sha256().equals(entry.current().sha256())) {
+        // A release re-published with the current jar's bytes: it runs, under the newer name.
+        state = "same jar as current";
       } else {
         state = Files.isRegularFile(jar.jar()) ? "stored" : "missing";
       }

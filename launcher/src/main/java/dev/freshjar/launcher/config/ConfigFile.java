@@ -2,6 +2,7 @@ package dev.freshjar.launcher.config;
 
 import dev.freshjar.cache.ModuleSource;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -30,6 +31,9 @@ import java.util.Map;
  * is an error naming its file and line.
  */
 public final class ConfigFile {
+  // A thousand modules take well under 1 MiB; past it, the file is something else (a device that
+  // never ends, a log given by mistake) and is not read whole.
+  private static final int MAX_BYTES = 1 << 20;
   private final Path file;
   private final Path base;
   private final Map<String, ModuleSection> sections = new LinkedHashMap<>();
@@ -48,13 +52,21 @@ public final class ConfigFile {
    */
   public static List<ModuleSource> read(Path file) throws ConfigException {
     byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
     } catch (NoSuchFileException e) {
       throw new ConfigException(file, 0, "no such file", e);
     } catch (IOException e) {
       throw new ConfigException(
           file, 0, "cannot read it (" + e.getMessage() + "); check that it is a readable file", e);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new ConfigException(
+          file,
+          0,
+          "it is larger than "
+              + (MAX_BYTES >> 20)
+              + " MiB, which no configuration file is; give the path of the modules file");
     }
     String text;
     try {

@@ -2,8 +2,10 @@ package dev.freshjar.launcher.config;
 
 import dev.freshjar.cache.Durations;
 import dev.freshjar.cache.maven.MavenArtifact;
+import dev.freshjar.cache.maven.RepositoryCredentials;
 import dev.freshjar.cache.maven.VersionPolicy;
 import dev.freshjar.cache.trust.AuthorKey;
+import dev.freshjar.launcher.input.UrlLogin;
 import dev.freshjar.launcher.modules.ModuleSources;
 import java.net.URI;
 import java.time.Duration;
@@ -72,6 +74,18 @@ enum ModuleOption {
   REPOSITORY("repository", "https://repo.acme.example/releases") {
     @Override
     void read(String value, ModuleSection section) throws BadValue {
+      // Refused before parsing, whose reasons quote the value: the password must not be shown.
+      if (UrlLogin.carries(value)) {
+        throw new BadValue(
+            key()
+                + " must not hold a user or password ("
+                + UrlLogin.hidden(value)
+                + "): the repository is shown wherever the module is; give them in "
+                + RepositoryCredentials.TOKEN_PREFIX
+                + "<MODULE> (with "
+                + RepositoryCredentials.USER_PREFIX
+                + "<MODULE> for a user), or name a settings.xml server with server = ID");
+      }
       section.repository = uri(value, section);
     }
   },

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,12 @@ public final class InputResolver {
 
   // ftp://, s3://, ...: a URL of a kind freshjar does not fetch, rather than a missing file.
   private static final Pattern OTHER_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
+
+  // bin/freshjar says so when its caller closed standard input: /dev/null then stands in for it,
+  // so that no file the JVM opens takes its place, and must not be read as the document.
+  private static final boolean STDIN_CLOSED = "closed".equals(System.getProperty("freshjar.stdin"));
+  private static final Set<String> STDIN_PATHS =
+      Set.of("/dev/stdin", "/dev/fd/0", "/proc/self/fd/0");
 
   private final InputStream stdin;
   private final InputProgress progress;
@@ -49,12 +56,24 @@ public final class InputResolver {
    * @throws CommandFailure (exit 1) when a local file does not exist or the URL is malformed
    */
   public Input resolve(String spec) {
+    if (STDIN_CLOSED && (spec.equals("-") || STDIN_PATHS.contains(spec))) {
+      throw inputFailure(
+          "standard input is closed (<&-), so "
+              + spec
+              + " has nothing to read; give INPUT a file's path, or redirect the document into"
+              + " standard input");
+    }
     if (spec.equals("-")) {
       return Input.of("-", this::openStdin, StandardCharsets.UTF_8, -1);
     }
     if (spec.isEmpty()) {
       // Path.of("") is the working directory: without this, "'' is a directory".
       throw inputFailure("INPUT is empty; give " + KINDS + " for standard input");
+    }
+    try {
+      UrlLogin.refuse(spec);
+    } catch (IllegalArgumentException e) {
+      throw inputFailure(e.getMessage());
     }
     if (isHttp(spec)) {
       return http.input(uri(spec));
@@ -127,18 +146,11 @@ public final class InputResolver {
   }
 
   private static URI uri(String spec) {
-    URI url;
     try {
-      url = new URI(spec);
+      return new URI(spec);
     } catch (URISyntaxException e) {
       throw inputFailure("'" + spec + "' is not a valid URL: " + e.getMessage());
     }
-    try {
-      UrlLogin.refuse(url);
-    } catch (IllegalArgumentException e) {
-      throw inputFailure(e.getMessage());
-    }
-    return url;
   }
 
   private static CommandFailure inputFailure(String message) {

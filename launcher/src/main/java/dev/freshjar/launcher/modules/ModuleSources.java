@@ -152,6 +152,7 @@ public final class ModuleSources {
    * @throws IllegalArgumentException saying what is wrong with it
    */
   public static URI toUri(String text, Path base) {
+    UrlLogin.refuse(text);
     if (!SCHEME.matcher(text).matches()) {
       try {
         return base.resolve(text).toAbsolutePath().normalize().toUri();
@@ -180,7 +181,6 @@ public final class ModuleSources {
               + scheme
               + ":, which freshjar cannot fetch; use https:, http: or file:, or a path");
     }
-    UrlLogin.refuse(url);
     if (!scheme.equals("file") && (url.getHost() == null || url.getHost().isEmpty())) {
       throw new IllegalArgumentException(
           "'" + text + "' names no host; write e.g. https://example.org/rules.jar");

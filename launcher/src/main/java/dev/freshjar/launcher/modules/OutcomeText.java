@@ -94,6 +94,27 @@ public final class OutcomeText {
         && fresh.current().release().filter(r -> r.checksum().isEmpty()).isPresent();
   }
 
+  /**
+   * What an unchanged jar runs as now: its label, and when a new release brought the same bytes
+   * (see {@link Refresh.Fresh#sameBytesAs}), which release ran until now.
+   */
+  static String unchangedLabel(CachedJar jar, Refresh refresh) {
+    return jar.label() + (refresh instanceof Refresh.Fresh fresh ? sameBytesNote(fresh) : "");
+  }
+
+  private static String sameBytesNote(Refresh.Fresh fresh) {
+    return fresh
+        .sameBytesAs()
+        .map(
+            p ->
+                " (release "
+                    + fresh.current().displayVersion()
+                    + " has the same bytes as "
+                    + p.displayVersion()
+                    + ", which ran until now)")
+        .orElse("");
+  }
+
   /** " from REPOSITORY" for a module from a Maven repository: which one answered. */
   private static String from(CachedJar jar) {
     return jar.release().map(r -> " from " + r.repository()).orElse("");
@@ -123,7 +144,11 @@ public final class OutcomeText {
             + ": its cached jar was damaged, and was fetched again";
       }
       if (!fresh.changed()) {
-        return module + ": unchanged, " + fresh.current().label() + from(fresh.current());
+        return module
+            + ": unchanged, "
+            + fresh.current().label()
+            + from(fresh.current())
+            + sameBytesNote(fresh);
       }
       return fresh
               .previous()

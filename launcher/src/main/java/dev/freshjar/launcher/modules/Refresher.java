@@ -9,6 +9,7 @@ import dev.freshjar.launcher.loading.ModuleJarCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +114,14 @@ public final class Refresher {
       if (check.loading()) {
         // The server answered; the module's own code is what does not.
         return cache.fallback(source, Cause.LOAD_HUNG, ModuleJarCheck.hung(source.name(), within));
+      }
+      Optional<String> stuck = cache.stuck(source.name());
+      if (stuck.isPresent()) {
+        // The server answered too; another process keeps the record from being written.
+        return cache.fallback(
+            source,
+            Cause.BUSY,
+            stuck.get() + "; gave up at the update deadline of " + Durations.format(deadline));
       }
       return cache.fallback(
           source,

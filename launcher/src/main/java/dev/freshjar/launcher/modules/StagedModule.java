@@ -50,7 +50,10 @@ record StagedModule(ModuleStatus status, ModuleReload outcome, Optional<LoadedMo
           sourceFailure
               .<ModuleReload>map(
                   reason -> new ModuleReload.Failed(name, reason, causeOf(refresh), label))
-              .orElse(new ModuleReload.Unchanged(name, label)));
+              // The cache's name for these bytes, which a re-release changes without a reload.
+              .orElse(
+                  new ModuleReload.Unchanged(
+                      name, OutcomeText.unchangedLabel(offered.get(), refresh))));
     }
     LoadedModule loaded;
     try {

@@ -5,8 +5,7 @@ interface LineSource extends AutoCloseable {
   /**
    * The next command line, or null at the end of input.
    *
-   * @throws dev.freshjar.launcher.CommandFailure for a line that cannot be a command (it is then
-   *     skipped: the next call reads the line after it)
+   * @throws SkippedLine for a line that cannot be a command (the next call reads the line after it)
    */
   String next();
 

@@ -1,12 +1,12 @@
 package dev.freshjar.launcher.shell;
 
 import dev.freshjar.launcher.CommandFailure;
+import dev.freshjar.launcher.IoProblems;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,7 +32,8 @@ final class PipedLines implements LineSource {
   /**
    * {@inheritDoc}
    *
-   * @throws CommandFailure (exit 2) for a line longer than {@link #MAX_CHARS}, once it is skipped
+   * @throws SkippedLine (exit 2) for a line longer than {@link #MAX_CHARS}, once it is skipped
+   * @throws CommandFailure (exit 1) when standard input cannot be read
    */
   @Override
   public String next() {
@@ -54,12 +55,14 @@ final class PipedLines implements LineSource {
       }
       skipNewline = c == '\r';
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read commands from standard input", e);
+      // Not a bug of freshjar's: a closed (<&-) or broken standard input.
+      throw CommandFailure.ruleFailed(
+          "cannot read commands from standard input (" + IoProblems.describe(e) + ")", e);
     }
     if (length > MAX_CHARS) {
       line.setLength(0);
       line.trimToSize();
-      throw CommandFailure.usage(
+      throw new SkippedLine(
           "the line is longer than any command ("
               + length
               + " characters; at most "

@@ -90,7 +90,7 @@ public final class Shell {
         String line = source.next();
         lineNumber += line == null ? 0 : 1;
         return line;
-      } catch (CommandFailure e) {
+      } catch (SkippedLine e) {
         lineNumber++;
         fail(e.status(), e.getMessage());
       }

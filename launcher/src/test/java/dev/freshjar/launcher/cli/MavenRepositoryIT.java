@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An author deploys a module with the real maven-deploy-plugin into a repository directory, twice,
@@ -58,6 +60,11 @@ class MavenRepositoryIT {
         ModuleJar.answering("acme-rules", "answer", answer)
             .version(version)
             .writeTo(dir.resolve("acme-rules-" + version + ".jar"));
+    deploy(jar, version);
+  }
+
+  /** Deploys {@code jar} as {@code version} with the real maven-deploy-plugin. */
+  void deploy(Path jar, String version) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(mvn());
     command.add("-B");
@@ -233,5 +240,60 @@ class MavenRepositoryIT {
             .doesNotContain(basic.substring(6));
       }
     }
+  }
+
+  @Test
+  void aUserWithAColon_isRefusedAtStart_namingTheVariable_neverTheSecret() throws Exception {
+    configure(repo.toUri().toString());
+    Result r =
+        freshjar
+            .env("FRESHJAR_REPO_USER_ACME", "ann:Hidden-Part")
+            .env("FRESHJAR_REPO_TOKEN_ACME", "s3cret-Token-4711")
+            .run("update");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.stderr())
+        .contains("module acme")
+        .contains("FRESHJAR_REPO_USER_ACME")
+        .contains("':'");
+    assertThat(r.stdout() + r.stderr()).doesNotContain("s3cret").doesNotContain("Hidden-Part");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://ann:s3cret-Pass@repo.example/releases",
+        "https://ann:s3cret-Pass word@repo.example/releases",
+        "ftp://ann:s3cret-Pass@repo.example/releases",
+      })
+  void aRepositoryUrlHoldingAPassword_isAUsageError_neverShowingIt(String url) throws Exception {
+    configure(url);
+    Result r = freshjar.run("update");
+    assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+    assertThat(r.stderr()).contains("modules.conf:3:").contains("user or password");
+    assertThat(r.stdout() + r.stderr()).doesNotContain("s3cret");
+  }
+
+  @Test
+  void aReReleaseOfTheSameJar_saysSo_andTheHistoryKeepsBothReleases() throws Exception {
+    Path jar =
+        ModuleJar.answering("acme-rules", "answer", "one")
+            .version("1.0.0")
+            .writeTo(dir.resolve("acme-rules.jar"));
+    deploy(jar, "1.0.0");
+    configure(repo.toUri().toString());
+    assertThat(freshjar.run("update").exitCode()).isZero();
+
+    deploy(jar, "1.1.0");
+    Result update = freshjar.run("update");
+    assertThat(update.exitCode()).as(update.toString()).isZero();
+    assertThat(update.stdout())
+        .contains("acme: unchanged, 1.1.0/")
+        .contains("(release 1.1.0 has the same bytes as 1.0.0, which ran until now)");
+
+    Result history = freshjar.run("--format", "tsv", "modules", "history", "acme");
+    List<String> rows = history.stdout().lines().skip(1).toList();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0)).startsWith("1.1.0\t").endsWith("\tcurrent");
+    assertThat(rows.get(1)).startsWith("1.0.0\t").endsWith("\tsame jar as current");
   }
 }

@@ -163,6 +163,44 @@ class UnwritableCacheIT {
     }
   }
 
+  /** A full disk is named by where it is: a cron log must say which disk to free. */
+  @Nested
+  class FullDiskNamed {
+    Freshjar full(Path after) {
+      return Freshjar.withCache(cache)
+          .option("--module", module)
+          .wrappedIn(
+              "unshare",
+              "--mount",
+              "bash",
+              "-c",
+              FULL_DISK,
+              "full-disk",
+              cache.toString(),
+              after.toString());
+    }
+
+    @Test
+    void updateNamesTheDirectoryItCouldNotWriteADownloadTo() throws IOException {
+      Result run = full(Files.createDirectories(dir.resolve("after"))).run("update");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+      assertThat(run.stdout())
+          .startsWith("mod: failed: cache not writable: " + cache.resolve("tmp") + ": ")
+          .contains("No space left on device");
+    }
+
+    @Test
+    void pinNamesTheRecordItCouldNotWrite() throws IOException {
+      Result run = full(Files.createDirectories(dir.resolve("after"))).run("modules", "pin", "mod");
+
+      assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+      assertThat(run.stderr())
+          .contains("cache not writable: " + cache.resolve("modules/mod.record") + ": ")
+          .contains("No space left on device");
+    }
+  }
+
   void assertNoMountLeft() throws IOException {
     assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(dir.toString());
   }

@@ -54,4 +54,16 @@ class CarelessCommandLineIT {
         .doesNotContain("cannot listen")
         .contains("a directory you can write");
   }
+
+  @Test
+  void aConfigurationFileThatNeverEndsIsRefusedNotReadUntilMemoryRunsOut() {
+    Result run = freshjar.run("--config", "/dev/zero", "update");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.stderr())
+        .contains("/dev/zero")
+        .contains("larger than")
+        .doesNotContain("memory")
+        .doesNotContain("unexpected error");
+  }
 }

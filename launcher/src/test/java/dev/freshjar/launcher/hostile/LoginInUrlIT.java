@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A URL that carries a login ({@code http://user:password@host/...}) is refused where it is given,
@@ -50,7 +52,7 @@ class LoginInUrlIT {
     assertThat(run.stderr())
         .contains("--module acme: ")
         .contains("carries a user name and password")
-        .contains("http://127.0.0.1:" + server.getPort() + "/acme.jar")
+        .contains("http://...@127.0.0.1:" + server.getPort() + "/acme.jar")
         .doesNotContain(PASSWORD);
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
   }
@@ -74,9 +76,30 @@ class LoginInUrlIT {
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.stderr())
         .contains("carries a user name and password")
-        .contains("http://127.0.0.1:" + server.getPort() + "/report.txt")
+        .contains("http://...@127.0.0.1:" + server.getPort() + "/report.txt")
         .doesNotContain(PASSWORD);
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "https://bob:" + PASSWORD + " pw@example.org/acme.jar",
+        "ftp://bob:" + PASSWORD + "@example.org/acme.jar",
+        "https://bob:" + PASSWORD + "@/acme.jar"
+      })
+  void aUrlThatIsWrongInAnotherWayToo(String url) throws IOException {
+    Path config = dir.resolve("modules.conf");
+    Files.writeString(config, "[module acme]\nurl = " + url + "\n");
+
+    Result flag = freshjar.run("--module", "acme=" + url, "rules");
+    Result file = freshjar.run("--config", config.toString(), "rules");
+    Result input = freshjar.run("wc", url);
+
+    for (Result run : java.util.List.of(flag, file, input)) {
+      assertThat(run.exitCode()).as(run.toString()).isNotZero();
+      assertThat(run.stderr()).as(run.toString()).doesNotContain(PASSWORD);
+    }
   }
 
   @Test

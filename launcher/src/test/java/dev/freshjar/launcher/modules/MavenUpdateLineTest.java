@@ -64,4 +64,17 @@ class MavenUpdateLineTest {
     assertThat(new ModuleStatus(SOURCE, unchanged, Optional.empty(), Optional.empty()).notice())
         .isEmpty();
   }
+
+  @Test
+  void aNewReleaseWithTheRunningJarsBytes_saysSo_namingBothReleases() {
+    Refresh r =
+        new Refresh.Fresh(
+            jar("1.1.0", "a", Optional.of(ChecksumAlgorithm.SHA512)),
+            Optional.of(jar("1.0.0", "a", Optional.of(ChecksumAlgorithm.SHA512))));
+    assertThat(OutcomeText.ofRefresh(r, false))
+        .isEqualTo(
+            "acme: unchanged, 1.1.0/aaaaaaaaaaaa from "
+                + REPO
+                + " (release 1.1.0 has the same bytes as 1.0.0, which ran until now)");
+  }
 }
