@@ -2,74 +2,103 @@ package dev.freshjar.launcher.shell;
 
 import dev.freshjar.launcher.CommandFailure;
 import dev.freshjar.launcher.IoProblems;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One command per line from a pipe or file; announcements go to standard error. A line is read in
- * bounded memory: past {@link #MAX_CHARS} it is skipped to its end and reported, since no command
- * is that long and the input is then something else (a data file given as the script).
+ * One command per line from a pipe or file; announcements go to standard error. A line ends at
+ * {@code \n}, {@code \r\n} or {@code \r}; a UTF-8 byte order mark before the first is dropped (an
+ * editor's, not a command's). A line is read in bounded memory: past {@link #MAX_BYTES} it is
+ * skipped to its end and reported, since no command is that long and the input is then something
+ * else (a data file given as the script). A line that is not UTF-8 is reported, not guessed at.
  */
 final class PipedLines implements LineSource {
   /** Far beyond any command: a rule, its values and a URL. */
-  static final int MAX_CHARS = 1 << 20;
+  static final int MAX_BYTES = 1 << 20;
 
-  private final BufferedReader reader;
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final InputStream in;
   private final PrintStream err;
-  private final StringBuilder line = new StringBuilder();
-  // A line ended by "\r": a "\n" right after it ends nothing more (as BufferedReader.readLine).
+  private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+  // A line ended by "\r": a "\n" right after it ends nothing more.
   private boolean skipNewline;
+  private boolean first = true;
 
   PipedLines(InputStream in, PrintStream err) {
-    this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    this.in = new BufferedInputStream(in);
     this.err = err;
   }
 
   /**
    * {@inheritDoc}
    *
-   * @throws SkippedLine (exit 2) for a line longer than {@link #MAX_CHARS}, once it is skipped
+   * @throws SkippedLine (exit 2) for a line longer than {@link #MAX_BYTES} or not UTF-8, once it is
+   *     skipped
    * @throws CommandFailure (exit 1) when standard input cannot be read
    */
   @Override
   public String next() {
-    line.setLength(0);
+    line.reset();
     long length = 0;
     try {
-      int c = reader.read();
-      if (skipNewline && c == '\n') {
-        c = reader.read();
+      int b = in.read();
+      if (skipNewline && b == '\n') {
+        b = in.read();
       }
       skipNewline = false;
-      if (c < 0) {
+      if (b < 0) {
         return null;
       }
-      for (; c >= 0 && c != '\n' && c != '\r'; c = reader.read()) {
-        if (++length <= MAX_CHARS) {
-          line.append((char) c);
+      for (; b >= 0 && b != '\n' && b != '\r'; b = in.read()) {
+        if (++length <= MAX_BYTES) {
+          line.write(b);
         }
       }
-      skipNewline = c == '\r';
+      skipNewline = b == '\r';
     } catch (IOException e) {
       // Not a bug of freshjar's: a closed (<&-) or broken standard input.
       throw CommandFailure.ruleFailed(
           "cannot read commands from standard input (" + IoProblems.describe(e) + ")", e);
     }
-    if (length > MAX_CHARS) {
-      line.setLength(0);
-      line.trimToSize();
+    if (length > MAX_BYTES) {
       throw new SkippedLine(
           "the line is longer than any command ("
               + length
-              + " characters; at most "
-              + MAX_CHARS
+              + " bytes; at most "
+              + MAX_BYTES
               + "): is standard input the script you meant? Put data in a file and give its name");
     }
-    return line.toString();
+    return decode(line.toByteArray());
+  }
+
+  private String decode(byte[] bytes) {
+    int start = 0;
+    if (first) {
+      first = false;
+      if (bytes.length >= 3
+          && bytes[0] == BYTE_ORDER_MARK[0]
+          && bytes[1] == BYTE_ORDER_MARK[1]
+          && bytes[2] == BYTE_ORDER_MARK[2]) {
+        start = 3;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new SkippedLine(
+          "the line is not UTF-8 text; save the script as UTF-8 (a file name in another encoding"
+              + " cannot be given here either: rename the file)");
+    }
   }
 
   @Override
