@@ -15,6 +15,7 @@ import org.jline.terminal.TerminalBuilder;
 /** Commands typed at a terminal: line editing, persistent history and completion (JLine). */
 final class TerminalLines implements LineSource {
   static final String PROMPT = "freshjar> ";
+  private static final String LEAVE_HINT = "(press Ctrl-C again to leave, or Ctrl-D, or type quit)";
 
   private final Terminal terminal;
   private final LineReader reader;
@@ -55,7 +56,11 @@ final class TerminalLines implements LineSource {
     boolean leaveOnCtrlC = false;
     while (true) {
       try {
-        String line = reader.readLine(PROMPT);
+        // The hint is part of the next prompt, not printed before it: JLine draws the prompt once
+        // it has taken Ctrl-C over, so a second Ctrl-C typed the moment the hint shows is seen
+        // (printed before, it could land while the terminal was back in its normal mode, as a
+        // SIGINT with no command to stop, and be lost).
+        String line = reader.readLine(leaveOnCtrlC ? LEAVE_HINT + "\n" + PROMPT : PROMPT);
         history.save();
         return line;
       } catch (UserInterruptException e) {
@@ -65,8 +70,6 @@ final class TerminalLines implements LineSource {
           return null;
         } else {
           leaveOnCtrlC = true;
-          terminal.writer().println("(press Ctrl-C again to leave, or Ctrl-D, or type quit)");
-          terminal.flush();
         }
       } catch (EndOfFileException e) {
         return null;

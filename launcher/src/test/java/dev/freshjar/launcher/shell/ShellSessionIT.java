@@ -161,6 +161,23 @@ class ShellSessionIT {
     }
 
     @Test
+    void aSecondCtrlCTypedTheMomentTheHintAppearsLeaves() {
+      serve(ModuleJar.answering("greet", "greet", "hello-1").bytes());
+      // A terminal of no known size: JLine takes longest there between giving the terminal back
+      // and reading again, which is when a second Ctrl-C used to be lost as a bare SIGINT.
+      for (int round = 0; round < 3; round++) {
+        try (ShellProcess shell = ShellProcess.onTerminal(freshjar, 0)) {
+          shell.awaitOut(TerminalLines.PROMPT);
+          shell.type(CTRL_C);
+          shell.awaitOut("Ctrl-C again");
+          shell.type(CTRL_C);
+
+          assertThat(shell.waitForExit()).as(shell.toString()).isZero();
+        }
+      }
+    }
+
+    @Test
     void twiceAtAnEmptyPromptLeavesTheSession() {
       serve(ModuleJar.answering("greet", "greet", "hello-1").bytes());
       try (ShellProcess shell = ShellProcess.onTerminal(freshjar)) {
