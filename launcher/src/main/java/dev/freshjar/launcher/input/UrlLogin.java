@@ -23,7 +23,11 @@ public final class UrlLogin {
   /** {@code text} with its login, if any, shown as {@code ...}. */
   public static String hidden(String text) {
     Matcher login = LOGIN.matcher(text);
-    return login.lookingAt() ? login.group(1) + "...@" + text.substring(login.end()) : text;
+    return login.lookingAt() ? hidden(text, login) : text;
+  }
+
+  private static String hidden(String text, Matcher login) {
+    return login.group(1) + "...@" + text.substring(login.end());
   }
 
   /**
@@ -36,7 +40,7 @@ public final class UrlLogin {
     if (login.lookingAt()) {
       throw new IllegalArgumentException(
           "the URL "
-              + hidden(text)
+              + hidden(text, login)
               + " carries a user name"
               + (login.group(2).indexOf(':') >= 0 ? " and password" : "")
               + ", which freshjar does not send and would show in its messages; give the URL"

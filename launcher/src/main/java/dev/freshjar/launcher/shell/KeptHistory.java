@@ -5,7 +5,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import org.jline.reader.LineReader;
 
 /**
@@ -51,12 +54,13 @@ final class KeptHistory {
       return;
     }
     try {
-      if (Files.exists(file) && !Files.isRegularFile(file)) {
-        warn(HistoryTrouble.NOT_A_FILE, Files.isDirectory(file) ? " (a directory)" : "");
+      Optional<BasicFileAttributes> found = attributes(file);
+      if (found.isPresent() && !found.get().isRegularFile()) {
+        warn(HistoryTrouble.NOT_A_FILE, found.get().isDirectory() ? " (a directory)" : "");
         return;
       }
-      if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
-        warn(HistoryTrouble.TOO_LARGE, Files.size(file) + " bytes");
+      if (found.isPresent() && found.get().size() > MAX_BYTES) {
+        warn(HistoryTrouble.TOO_LARGE, found.get().size() + " bytes");
         return;
       }
       reader.setVariable(LineReader.HISTORY_FILE, file);
@@ -73,6 +77,15 @@ final class KeptHistory {
       forget(HistoryTrouble.NOT_OURS, null);
     } catch (IOException e) {
       forget(HistoryTrouble.UNREADABLE, e);
+    }
+  }
+
+  /** The file's attributes (through a symbolic link), or empty when there is no file. */
+  private static Optional<BasicFileAttributes> attributes(Path file) throws IOException {
+    try {
+      return Optional.of(Files.readAttributes(file, BasicFileAttributes.class));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
     }
   }
 

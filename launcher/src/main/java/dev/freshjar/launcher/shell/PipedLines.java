@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One command per line from a pipe or file; announcements go to standard error. A line ends at
@@ -82,11 +83,9 @@ final class PipedLines implements LineSource {
     int start = 0;
     if (first) {
       first = false;
-      if (bytes.length >= 3
-          && bytes[0] == BYTE_ORDER_MARK[0]
-          && bytes[1] == BYTE_ORDER_MARK[1]
-          && bytes[2] == BYTE_ORDER_MARK[2]) {
-        start = 3;
+      int n = BYTE_ORDER_MARK.length;
+      if (bytes.length >= n && Arrays.equals(bytes, 0, n, BYTE_ORDER_MARK, 0, n)) {
+        start = n;
       }
     }
     try {
